@@ -1,0 +1,34 @@
+import type { Command } from 'commander';
+import { parseDimensions } from '../../analysis/footprint-query.js';
+import { profile } from '../../core/profiles.js';
+import { render } from '../../report/format.js';
+import { parseFormat, type CliContext } from '../context.js';
+import { withStore } from '../store.js';
+import { parseTime } from '../time.js';
+
+export function registerFootprint(program: Command, ctx: () => CliContext): void {
+  program
+    .command('footprint')
+    .description('energy (kWh) and emissions (kgCO2e, with low–high interval) grouped by any dimension')
+    .option('--by <dims>', 'comma-separated: provider, account, subaccount, region, service, category, resource, instance_type, class, team, app, environment, owner, day, week, month, file, status', 'provider')
+    .option('--from <time>', 'inclusive start (ISO 8601 date or date-time, UTC)')
+    .option('--to <time>', 'exclusive end (ISO 8601 date or date-time, UTC)')
+    .option('--methodology <id>', 'default | ccf')
+    .option('--limit <n>', 'at most this many rows', '50')
+    .option('--format <format>', 'output: table | csv | json', 'table')
+    .action(async (opts: { by: string; from?: string; to?: string; methodology?: string; limit: string; format: string }) => {
+      const c = ctx();
+      const by = parseDimensions(opts.by.split(',').filter((d) => d.trim() !== ''));
+      const p = profile(opts.methodology ?? c.config.methodology);
+      const format = parseFormat(opts.format);
+      await withStore(c.config, async (store) => {
+        await store.ensureEstimated(p);
+        const rows = await store.footprint(
+          { by, methodology: p.id, from: parseTime(opts.from, '--from'), to: parseTime(opts.to, '--to'), limit: Number(opts.limit) },
+          c.config.attribution,
+        );
+        c.out(render(rows, format));
+        if (format === 'table') c.out(`\nmethodology ${p.id} ${p.version}; intervals are low–high; co2e = location-based operational + embodied`);
+      });
+    });
+}

@@ -1,0 +1,54 @@
+import type { Command } from 'commander';
+import { GreenopsError } from '../../core/errors.js';
+import { billingSource, billingSources } from '../../sources/index.js';
+import { profile } from '../../core/profiles.js';
+import { render } from '../../report/format.js';
+import type { FileAccounting } from '../../store/types.js';
+import { parseFormat, type CliContext } from '../context.js';
+import { withStore } from '../store.js';
+import { progress } from '../progress.js';
+
+export function accountingRows(results: ReadonlyArray<{ accounting: FileAccounting; duplicate: boolean }>): Record<string, unknown>[] {
+  return results.map(({ accounting: a, duplicate }) => ({
+    file: a.path.split('/').pop(),
+    format: `${a.format} ${a.formatVersion ?? ''}`.trim(),
+    status: duplicate ? 'already ingested' : 'ingested',
+    rows_read: a.rowsRead,
+    estimated: a.estimated,
+    cost_only: a.costOnly,
+    unclassified: a.unclassified,
+    rejected: a.rejected,
+  }));
+}
+
+export function registerIngest(program: Command, ctx: () => CliContext): void {
+  program
+    .command('ingest')
+    .description('read billing exports (FOCUS, AWS CUR) into the store and estimate them; the same file twice counts once')
+    .argument('<format>', `export format: ${billingSources.map((s) => s.id).join(' | ')} | auto`)
+    .argument('<paths...>', 'CSV, gzipped CSV or Parquet files')
+    .option('--format <format>', 'output: table | csv | json', 'table')
+    .action(async (format: string, paths: string[], opts: { format: string }) => {
+      const c = ctx();
+      const source = format === 'auto' ? undefined : billingSource(format);
+      if (format !== 'auto' && !source) {
+        throw new GreenopsError('E_USAGE', `unknown export format ${JSON.stringify(format)}; expected ${billingSources.map((s) => s.id).join(', ')} or auto`);
+      }
+      const out = parseFormat(opts.format);
+      await withStore(c.config, async (store) => {
+        const bar = progress(c, paths.length, 'ingesting');
+        const results = [];
+        for (const p of paths) {
+          results.push(await store.ingest(p, { source, candidates: billingSources }));
+          bar.increment();
+        }
+        bar.stop();
+        await store.ensureEstimated(profile(c.config.methodology));
+        c.out(render(accountingRows(results), out));
+        const warnings = results.flatMap((r) => r.accounting.warnings.map((w) => `${r.accounting.path}: ${w}`));
+        for (const w of warnings) c.err(`warning: ${w}`);
+        const rejected = results.reduce((s, r) => s + r.accounting.rejected, 0);
+        if (rejected > 0) c.err(`${rejected} row(s) rejected: \`greenops rejects\` lists them with file, row, column and reason`);
+      });
+    });
+}

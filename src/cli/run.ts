@@ -1,0 +1,52 @@
+import { Command, CommanderError } from 'commander';
+import { isGreenopsError } from '../core/errors.js';
+import { loadConfig } from './config.js';
+import type { CliContext } from './context.js';
+import { registerIngest } from './commands/ingest.js';
+import { registerFootprint } from './commands/footprint.js';
+import { registerCoverage } from './commands/coverage.js';
+import { registerRejects } from './commands/rejects.js';
+import { registerFiles } from './commands/files.js';
+import { registerDemo } from './commands/demo.js';
+import { registerFactors } from './commands/factors.js';
+import { registerMethodology } from './commands/methodology.js';
+import { VERSION } from '../version.js';
+
+/** Exit codes: 0 ok, 1 bad input or a failed operation, 2 wrong usage. */
+export async function runMain(argv: readonly string[]): Promise<number> {
+  const program = new Command('greenops')
+    .description('Measure, attribute and cut the carbon footprint of AI and cloud workloads')
+    .version(VERSION)
+    .option('--db <path>', 'database file (default .greenops/greenops.duckdb, or GREENOPS_DB)')
+    .option('--methodology <id>', 'default | ccf (or GREENOPS_METHODOLOGY)')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  let context: CliContext | undefined;
+  const ctx = (): CliContext => {
+    if (!context) {
+      const flags = program.opts<{ db?: string; methodology?: string }>();
+      context = {
+        config: loadConfig(flags, process.env, process.cwd()),
+        out: (s) => process.stdout.write(`${s}\n`),
+        err: (s) => process.stderr.write(`${s}\n`),
+        isTTY: Boolean(process.stderr.isTTY) && !process.env['CI'],
+      };
+    }
+    return context;
+  };
+  for (const register of [registerDemo, registerIngest, registerFootprint, registerCoverage, registerFiles, registerRejects, registerFactors, registerMethodology]) {
+    register(program, ctx);
+  }
+  try {
+    await program.parseAsync(argv as string[], { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (isGreenopsError(e)) {
+      process.stderr.write(`greenops: ${e.message} [${e.code}]\n`);
+      return e.code === 'E_USAGE' ? 2 : 1;
+    }
+    process.stderr.write(`greenops: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,46 @@
+import type { Band } from '../factors/types.js';
+
+/**
+ * Combine independent multiplicative bands in quadrature in log space: a product of factors whose
+ * true values are log-normally spread around the central values has a log half-width equal to the
+ * root-sum-square of the factors' log half-widths. Lows and highs are combined separately, so
+ * asymmetric bands stay asymmetric. Sums over many rows add lows and highs (the factors are shared
+ * between rows, so their errors are fully correlated, not independent).
+ *
+ * @example
+ * combineBands([{ low: 0.9, high: 1.1 }, { low: 0.9, high: 1.1 }]) // ≈ { low: 0.862, high: 1.144 }
+ */
+export function combineBands(bands: readonly Band[]): Band {
+  let lo = 0;
+  let hi = 0;
+  for (const b of bands) {
+    lo += Math.log(b.low) ** 2;
+    hi += Math.log(b.high) ** 2;
+  }
+  return { low: Math.exp(-Math.sqrt(lo)), high: Math.exp(Math.sqrt(hi)) };
+}
+
+/** An interval around a central value. */
+export interface Interval {
+  readonly value: number;
+  readonly low: number;
+  readonly high: number;
+}
+
+export function applyBand(value: number, band: Band): Interval {
+  return { value, low: value * band.low, high: value * band.high };
+}
+
+export function addIntervals(items: readonly Interval[]): Interval {
+  let value = 0;
+  let low = 0;
+  let high = 0;
+  for (const i of items) {
+    value += i.value;
+    low += i.low;
+    high += i.high;
+  }
+  return { value, low, high };
+}
+
+export const EXACT: Band = { low: 1, high: 1 };

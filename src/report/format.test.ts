@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { foldIntervals, header, render, renderCsv } from './format.js';
+
+describe('output formatting', () => {
+  it('puts units in headers', () => {
+    expect(header('energy_kwh')).toBe('energy (kWh)');
+    expect(header('co2e_kg')).toBe('co2e (kgCO2e)');
+    expect(header('cost_share')).toBe('cost (%)');
+  });
+  it('folds low/high into the value for tables', () => {
+    const [row] = foldIntervals([{ team: 'a', co2e_kg: 10, co2e_kg_low: 8, co2e_kg_high: 13 }]);
+    expect(row).toEqual({ team: 'a', co2e_kg: '10 [8–13]' });
+  });
+  it('quotes CSV cells that need it', () => {
+    expect(renderCsv([{ a: 'x,y', b: 'say "hi"', c: null }])).toBe('a,b,c\n"x,y","say ""hi""",');
+  });
+  it('renders JSON untouched', () => {
+    expect(JSON.parse(render([{ a: 1 }], 'json'))).toEqual([{ a: 1 }]);
+  });
+  it('aligns a table', () => {
+    const out = render([{ team: 'a', energy_kwh: 1.5 }, { team: 'bbb', energy_kwh: 1234 }], 'table').split('\n');
+    expect(out[0]).toBe('team  energy (kWh)');
+    expect(out[3]).toBe('bbb          1,234');
+  });
+});

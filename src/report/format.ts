@@ -1,0 +1,83 @@
+/**
+ * Rendering result rows for people (aligned tables) and machines (CSV, JSON). Column names carry
+ * their unit (`energy_kwh`, `co2e_kg`); tables print them as headers with the unit spelled out.
+ */
+export type OutputFormat = 'table' | 'csv' | 'json';
+export type Row = Record<string, unknown>;
+
+const UNIT_SUFFIXES: ReadonlyArray<[RegExp, string]> = [
+  [/_kwh$/, ' (kWh)'],
+  [/_kg$/, ' (kgCO2e)'],
+  [/_g$/, ' (gCO2e)'],
+  [/_g_per_kwh$/, ' (gCO2e/kWh)'],
+  [/_share$/, ' (%)'],
+  [/^cost$/, ' (billing currency)'],
+];
+
+export function header(name: string): string {
+  for (const [re, unit] of UNIT_SUFFIXES) if (re.test(name)) return `${name.replace(re, '').replace(/_/g, ' ')}${unit}`;
+  return name.replace(/_/g, ' ');
+}
+
+export function formatNumber(v: number): string {
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  if (a >= 1000) return v.toLocaleString('en-US', { maximumFractionDigits: 0 });
+  if (a >= 1) return v.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return v.toPrecision(3);
+}
+
+function cell(v: unknown): string {
+  if (v === null || v === undefined) return '—';
+  if (typeof v === 'number') return formatNumber(v);
+  if (Array.isArray(v)) return v.join(', ');
+  if (v instanceof Date) return v.toISOString();
+  return String(v);
+}
+
+/**
+ * Fold `x`, `x_low`, `x_high` into one column "x [low–high]" for tables, so every estimate is shown
+ * with its interval.
+ */
+export function foldIntervals(rows: readonly Row[]): Row[] {
+  return rows.map((r) => {
+    const out: Row = {};
+    for (const [k, v] of Object.entries(r)) {
+      if (/_(low|high)$/.test(k) && `${k.replace(/_(low|high)$/, '')}` in r) continue;
+      const lo = r[`${k}_low`];
+      const hi = r[`${k}_high`];
+      out[k] = typeof v === 'number' && typeof lo === 'number' && typeof hi === 'number' ? `${formatNumber(v)} [${formatNumber(lo)}–${formatNumber(hi)}]` : v;
+    }
+    return out;
+  });
+}
+
+export function renderTable(rows: readonly Row[], shares: readonly string[] = []): string {
+  if (rows.length === 0) return '(no rows)';
+  const cols = Object.keys(rows[0] ?? {});
+  const body = rows.map((r) => cols.map((c) => (shares.includes(c) && typeof r[c] === 'number' ? `${((r[c] as number) * 100).toFixed(1)}` : cell(r[c]))));
+  const heads = cols.map(header);
+  const widths = cols.map((_, i) => Math.max(heads[i]?.length ?? 0, ...body.map((b) => b[i]?.length ?? 0)));
+  const numeric = cols.map((c) => rows.every((r) => typeof r[c] === 'number' || r[c] === null || (typeof r[c] === 'string' && /^[\d,.]+ \[/.test(r[c] as string))));
+  const line = (cells: readonly string[]): string => cells.map((s, i) => (numeric[i] ? s.padStart(widths[i] ?? 0) : s.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
+  return [line(heads), widths.map((w) => '─'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}
+
+function csvCell(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  const s = Array.isArray(v) ? v.join(';') : v instanceof Date ? v.toISOString() : String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function renderCsv(rows: readonly Row[]): string {
+  const first = rows[0];
+  if (!first) return '';
+  const cols = Object.keys(first);
+  return [cols.join(','), ...rows.map((r) => cols.map((c) => csvCell(r[c])).join(','))].join('\n');
+}
+
+export function render(rows: readonly Row[], format: OutputFormat, options: { shares?: readonly string[] } = {}): string {
+  if (format === 'json') return JSON.stringify(rows, null, 2);
+  if (format === 'csv') return renderCsv(rows);
+  return renderTable(foldIntervals(rows), options.shares);
+}

@@ -1,0 +1,76 @@
+import type { MethodologyProfile } from '../core/methodology.js';
+import { loadFraction } from '../core/power.js';
+import { factorTables, FACTORS_VERSION, sources } from '../factors/index.js';
+import { coefficient } from '../factors/coefficients.js';
+import { renderTable } from './format.js';
+
+/**
+ * The methodology document, generated from the code's own profile and factor tables so that it can
+ * never drift from what the estimator does.
+ */
+export function methodologyMarkdown(profile: MethodologyProfile, options: { full?: boolean } = {}): string {
+  const mem = coefficient('memory');
+  const ssd = coefficient('ssd');
+  const hdd = coefficient('hdd');
+  const net = coefficient('network');
+  const f = (u: number) => loadFraction(profile.cpuCurve, u).toFixed(3);
+  const lines: string[] = [
+    `# greenops methodology — profile \`${profile.id}\` ${profile.version}`,
+    '',
+    `${profile.title}. Factor tables version ${FACTORS_VERSION}. Every footprint row records the profile, its version and the ids of the factors it used.`,
+    '',
+    '## Scope',
+    '',
+    '- Purchased cloud services: for the customer these are GHG Protocol Scope 3 category 1; the operational part is the provider\'s Scope 2 electricity attributed to the customer, reported location-based and market-based.',
+    '- Operational emissions of compute (CPU), accelerators (GPU), memory, storage and network transfer, times the data-centre PUE; embodied (manufacturing) emissions of the servers and GPUs in use, amortised over their lifetime.',
+    '- Not covered: embodied emissions of storage and network equipment, provider overheads not in PUE, refrigerants, and end-user devices.',
+    '',
+    '## Pipeline',
+    '',
+    '1. A billing export (FOCUS 1.0–1.2, AWS CUR legacy or 2.0) is read inside DuckDB; each row is mapped to a canonical usage record and classified: compute, gpu, memory, storage, network, cost-only (purchases, taxes, credits, refunds, unused commitments, fees on usage counted elsewhere) or unclassified (units with no energy model). Rows that do not parse are kept as rejected, with the column and reason.',
+    '2. Factors are resolved once per distinct region, instance type, GPU model and storage service, and joined to every row.',
+    '3. Every row read is accounted for: read = estimated + cost-only + unclassified + rejected.',
+    '',
+    '## Formulas',
+    '',
+    `- CPU: W per vCPU = Wmin + f(u) × (Wmax − Wmin), u = ${profile.cpuUtilisation} (bills carry no utilisation), curve \`${profile.cpuCurve}\` (f(0.1) = ${f(0.1)}, f(0.5) = ${f(0.5)}, f(0.9) = ${f(0.9)}). kWh = W × vCPU-hours / 1000.`,
+    profile.cpuCurve === 'teads'
+      ? '  The Teads curve (server power at 0/10/50/100 % load ≈ 0.12/0.32/0.75/1.02 of the 100 % figure) gives the shape; it is rescaled to pass through each architecture\'s published idle and maximum watts.'
+      : '  Linear between idle and maximum, as Cloud Carbon Footprint does.',
+    `- GPU: W = Widle + f(u) × (Wmax − Widle), u = ${profile.gpuUtilisation}, per GPU-hour (GPUs of GPU instance types, or GPU SKUs billed separately).`,
+    `- Memory: ${mem.value} kWh per GB-hour (${mem.id}) for memory above ${profile.memoryBaselineGBPerVcpu} GB per vCPU of an instance (the SPECpower servers behind the CPU figures already include that much), or per GB-hour of memory SKUs.`,
+    `- Storage: ${ssd.value} Wh per TB-hour for SSD, ${hdd.value} Wh per TB-hour for HDD, on allocated bytes times the service's replication factor. GB-months are prorated over the hours of the month they fall in.`,
+    `- Network: ${net.value} kWh per GB for transfer between regions and out to the internet; inbound and intra-region transfer count zero.`,
+    '- Function GB-seconds (serverless): vCPU-hours = GB-seconds / 3600 / 1.769 (one vCPU per 1,769 MB).',
+    '- Energy: kWh = IT energy × PUE (per region where published, else per provider).',
+    '- Location-based operational emissions: g = kWh × grid gCO2e/kWh of the region (annual average).',
+    '- Market-based: location-based × (1 − carbon-free share) where the provider publishes an hourly-matched carbon-free share (Google CFE%); otherwise equal to location-based (no contractual instruments are assumed).',
+    `- Embodied (SCI): M = TE × (TiR / EL) × (RR / ToR): host embodied × hours / ${profile.lifetimeHours} h × instance vCPUs / host vCPUs. An m5.24xlarge-hour (96 of 96 vCPUs) carries 48× the embodied of an m5.large-hour (2 of 96).`,
+    `- Rows with no energy model of their own (unknown instance types or GPU models, units such as requests) are estimated from cost: the same file's kWh, g and embodied g per unit of effective cost over its estimated rows of the same provider, with a ${profile.costRatioBand.low}–${profile.costRatioBand.high}× band, and flagged.`,
+    '',
+    '## Uncertainty',
+    '',
+    `Every factor carries a multiplicative band. Utilisation is varied over ${profile.cpuUtilisationRange.join('–')} (CPU) and ${profile.gpuUtilisationRange.join('–')} (GPU). A row's band combines its factors' bands in quadrature in log space (independent, log-normal errors); sums over rows add lows and highs, because rows share the same factors and their errors are correlated. Intervals are indicative, not statistical confidence intervals.`,
+    '',
+    '## Factor tables',
+    '',
+    renderTable(factorTables.map((t) => ({ table: t.kind, rows: t.rows().length, what: t.title }))),
+    '',
+    '## Sources',
+    '',
+    ...sources.map((s) => `- \`${s.id}\`: ${s.title}, ${s.publisher}, ${s.year}${s.url ? `. ${s.url}` : ''}${s.license ? ` (${s.license})` : ''}`),
+    '',
+    '## Limitations',
+    '',
+    '- Annual average grid factors hide hourly variation; hourly signals come with the grid-signal providers.',
+    '- Utilisation is assumed, not measured; measured jobs (`greenops track`) replace the assumption.',
+    '- Instance-to-host mapping, per-vCPU coefficients and embodied figures come from public datasets and may not match the exact hardware a provider used.',
+    '- Cost-ratio estimates inherit the pricing of the file they come from; they are flagged on every row.',
+  ];
+  if (options.full) {
+    for (const t of factorTables) {
+      lines.push('', `## Table: ${t.kind}`, '', t.title, '', renderTable(t.rows()));
+    }
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,123 @@
+import { Columns, ident, lit, requireColumns, tagsFromJson } from '../sql.js';
+import { instanceTypeFromText } from '../instance-type.js';
+import type { BillingSource, ColumnInfo, SourceMapping } from '../types.js';
+import { LOCATION_REGIONS, USAGE_TYPE_REGION_PREFIXES } from './regions.js';
+
+/**
+ * AWS Cost and Usage Reports: the legacy CSV (`lineItem/UsageType`, `resourceTags/user:team` …) and
+ * CUR 2.0 (`line_item_usage_type`, a `resource_tags` MAP, or Athena-style `resource_tags_user_team`
+ * columns), in CSV or Parquet. Column names are matched ignoring case and separators.
+ */
+
+const REQUIRED: ReadonlyArray<readonly string[]> = [
+  ['lineItem/UsageStartDate'],
+  ['lineItem/UsageType'],
+  ['lineItem/LineItemType'],
+  ['lineItem/UnblendedCost', 'lineItem/BlendedCost'],
+];
+
+/** LineItemType → canonical charge category. Covered usage (RI, Savings Plans) is usage: it ran. */
+function chargeCategory(cols: Columns): string {
+  const t = `lower(${cols.text('lineItem/LineItemType')})`;
+  return `CASE
+    WHEN ${t} IN ('usage', 'discountedusage', 'savingsplancoveredusage') THEN 'usage'
+    WHEN ${t} = 'tax' THEN 'tax'
+    WHEN ${t} = 'credit' THEN 'credit'
+    WHEN ${t} = 'refund' THEN 'refund'
+    WHEN ${t} IN ('fee', 'rifee', 'savingsplanupfrontfee', 'savingsplanrecurringfee') THEN 'purchase'
+    WHEN ${t} IN ('savingsplannegation', 'edpdiscount', 'bundleddiscount', 'privateratediscount', 'distributordiscount', 'discount') THEN 'adjustment'
+    ELSE 'other' END`;
+}
+
+function regionExpr(cols: Columns): string {
+  const usageType = cols.text('lineItem/UsageType');
+  const prefix = `upper(regexp_extract(${usageType}, '^([A-Za-z]{2,3}[0-9]?)-', 1))`;
+  const prefixCase = `CASE ${prefix} ${Object.entries(USAGE_TYPE_REGION_PREFIXES).map(([p, r]) => `WHEN ${lit(p)} THEN ${lit(r)}`).join(' ')} ELSE NULL END`;
+  const location = cols.text('product/location', 'product/fromLocation');
+  const locationCase = `CASE ${location} ${Object.entries(LOCATION_REGIONS).map(([l, r]) => `WHEN ${lit(l)} THEN ${lit(r)}`).join(' ')} ELSE NULL END`;
+  const az = cols.text('lineItem/AvailabilityZone');
+  return `lower(COALESCE(
+    ${cols.text('product/regionCode', 'product/region_code')},
+    CASE WHEN ${cols.text('product/region')} SIMILAR TO '[a-z]{2}(-gov)?-[a-z]+-[0-9]' THEN ${cols.text('product/region')} END,
+    ${locationCase},
+    NULLIF(regexp_extract(${az}, '^([a-z]{2}(?:-gov)?-[a-z]+-[0-9])[a-z]?$', 1), ''),
+    ${prefixCase}))`;
+}
+
+/** User tags: legacy `resourceTags/user:k` columns, CUR 2.0 `resource_tags` (MAP or JSON), or flattened `resource_tags_user_k`. */
+function tagsExpr(cols: Columns): string {
+  const mapCol = cols.list.find((c) => /^resource_?tags$/i.test(c.name));
+  if (mapCol?.type.startsWith('MAP')) {
+    return `map_from_entries(list_transform(map_entries(${ident(mapCol.name)}), e -> {key: lower(trim(regexp_replace(e.key, '^user_', ''))), value: e.value}))`;
+  }
+  if (mapCol) return tagsFromJson(cols.text(mapCol.name));
+  const tagCols = cols.list
+    .map((c) => ({ c, key: /^resourceTags\/user:(.+)$/i.exec(c.name)?.[1] ?? /^resource_tags_user_(.+)$/i.exec(c.name)?.[1] }))
+    .filter((x): x is { c: ColumnInfo; key: string } => x.key !== undefined);
+  if (tagCols.length === 0) return 'MAP {}';
+  const seen = new Set<string>();
+  const entries = tagCols
+    .filter(({ key }) => !seen.has(key.toLowerCase().trim()) && seen.add(key.toLowerCase().trim()))
+    .map(({ c, key }) => `{key: ${lit(key.toLowerCase().trim())}, value: NULLIF(trim(CAST(${ident(c.name)} AS VARCHAR)), '')}`);
+  return `map_from_entries(list_filter([${entries.join(', ')}], e -> e.value IS NOT NULL))`;
+}
+
+/** What the usage cost after RI and Savings Plan discounts (AWS's effective cost). */
+function effectiveCost(cols: Columns): string {
+  const t = `lower(${cols.text('lineItem/LineItemType')})`;
+  const unblended = cols.raw('lineItem/UnblendedCost', 'lineItem/BlendedCost');
+  const sp = cols.raw('savingsPlan/SavingsPlanEffectiveCost');
+  const ri = cols.raw('reservation/EffectiveCost');
+  return `CASE WHEN ${t} = 'savingsplancoveredusage' AND ${sp} IS NOT NULL THEN CAST(${sp} AS VARCHAR)
+    WHEN ${t} = 'discountedusage' AND ${ri} IS NOT NULL THEN CAST(${ri} AS VARCHAR)
+    WHEN ${t} = 'savingsplannegation' THEN '0'
+    ELSE CAST(${unblended} AS VARCHAR) END`;
+}
+
+export const awsCurSource: BillingSource = {
+  id: 'aws-cur',
+  title: 'AWS Cost and Usage Report (legacy and CUR 2.0)',
+  detect(columns: readonly ColumnInfo[]): boolean {
+    const cols = new Columns(columns);
+    return cols.has('lineItem/UsageType') && cols.has('lineItem/LineItemType');
+  },
+  map(columns: readonly ColumnInfo[], file: string): SourceMapping {
+    const cols = new Columns(columns);
+    requireColumns(cols, REQUIRED, file, 'AWS CUR');
+    const cur2 = columns.some((c) => /^line_item_/.test(c.name));
+    const usageType = cols.text('lineItem/UsageType');
+    const warnings: string[] = [];
+    if (!cols.has('lineItem/UsageAmount')) warnings.push('lineItem/UsageAmount absent: usage quantities read as empty, energy cannot be estimated');
+    const hasEnd = cols.has('lineItem/UsageEndDate');
+    return {
+      formatVersion: cur2 ? '2.0' : 'legacy',
+      warnings,
+      fields: {
+        provider: "'aws'",
+        billing_account: cols.text('bill/PayerAccountId'),
+        sub_account: cols.text('lineItem/UsageAccountId'),
+        region: regionExpr(cols),
+        availability_zone: cols.text('lineItem/AvailabilityZone'),
+        service: cols.text('product/ProductName', 'lineItem/ProductCode'),
+        service_code: cols.text('lineItem/ProductCode', 'product/servicecode'),
+        service_category: cols.text('product/productFamily', 'product/product_family'),
+        resource_id: cols.text('lineItem/ResourceId'),
+        resource_type: cols.text('product/productFamily'),
+        sku: cols.text('product/sku', 'pricing/RateCode'),
+        charge_category: chargeCategory(cols),
+        charge_description: cols.text('lineItem/LineItemDescription'),
+        usage_type: usageType,
+        unit: cols.text('pricing/unit', 'pricing_unit'),
+        currency: cols.text('lineItem/CurrencyCode'),
+        tags: tagsExpr(cols),
+        instance_type: `COALESCE(lower(regexp_replace(${cols.text('product/instanceType')}, '^(db|cache|ml|search)\\.', '')), ${instanceTypeFromText(usageType)})`,
+        vcpus: `TRY_CAST(${cols.text('product/vcpu')} AS DOUBLE)`,
+        period_start: { sql: cols.raw('lineItem/UsageStartDate'), column: cols.nameOf('lineItem/UsageStartDate'), required: true },
+        period_end: { sql: hasEnd ? cols.raw('lineItem/UsageEndDate') : cols.raw('lineItem/UsageStartDate'), column: cols.nameOf('lineItem/UsageEndDate'), required: true },
+        quantity: { sql: cols.raw('lineItem/UsageAmount'), column: cols.nameOf('lineItem/UsageAmount'), required: false },
+        billed_cost: { sql: cols.raw('lineItem/UnblendedCost', 'lineItem/BlendedCost'), column: cols.nameOf('lineItem/UnblendedCost', 'lineItem/BlendedCost'), required: true },
+        effective_cost: { sql: effectiveCost(cols), column: cols.nameOf('lineItem/UnblendedCost', 'lineItem/BlendedCost'), required: true },
+      },
+    };
+  },
+};

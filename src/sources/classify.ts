@@ -1,0 +1,147 @@
+import { lit } from './sql.js';
+import { USAGE_TYPE_REGION_PREFIXES } from './aws-cur/regions.js';
+
+/**
+ * One classifier for every billing format. Sources normalise their columns into canonical fields
+ * (charge category, unit, usage type, description, service, instance type); this turns those into an
+ * energy class and an amount in the class's canonical unit, as SQL over the relation `t`.
+ *
+ * Classes: compute (instance-hours or vCPU-hours), gpu (GPU-hours), memory (GB-hours), storage
+ * (GB-hours of allocated bytes, SSD or HDD), network (GB moved between regions or to the internet),
+ * cost_only (purchases, taxes, credits, refunds, unused commitments: money, no energy), and
+ * unclassified (usage whose unit has no energy model: requests, API calls, events …; kept, counted,
+ * listed, and estimated by the documented cost-ratio fallback).
+ */
+
+const unitKey = `regexp_replace(lower(coalesce(t.unit, '')), '[^a-z0-9/]', '', 'g')`;
+const text = `lower(concat_ws(' ', t.usage_type, t.charge_description, t.service, t.resource_type))`;
+const desc = `lower(concat_ws(' ', t.usage_type, t.charge_description))`;
+
+const HOURS = ['h', 'hr', 'hrs', 'hour', 'hours', 'instancehour', 'instancehours', 'nodehour', 'nodehours', 'consumedhours'];
+const VCPU_HOURS = ['vcpuhours', 'vcpuhour', 'vcpuhrs', 'corehours', 'corehour'];
+const GB_HOURS = ['gbhours', 'gbhour', 'gbhrs', 'gibhours', 'gibhour', 'gibibytehour', 'gibibytehours', 'gigabytehours'];
+const GB_SECONDS = ['gbseconds', 'lambdagbseconds', 'lambdagbsecond', 'gbsecond', 'gibseconds'];
+const GB_MONTHS = ['gbmo', 'gbmonth', 'gbmonths', 'gb/month', 'gb/mo', 'gibmonth', 'gibmonths', 'gibibytemonth', 'gibibytemonths', 'gigabytemonth', 'gigabytemonths', '1gb/month'];
+const TB_MONTHS = ['tbmo', 'tbmonth', 'tbmonths', 'tb/month', 'tibmonth'];
+const GB = ['gb', 'gib', 'gigabyte', 'gigabytes', 'gibibyte', 'gibibytes'];
+const TB = ['tb', 'tib', 'terabyte', 'terabytes'];
+
+function inList(expr: string, values: readonly string[]): string {
+  return `${expr} IN (${values.map(lit).join(', ')})`;
+}
+
+/** GiB-based units carry 2^30 bytes; we account in GB (10^9). */
+const binary = `(${unitKey} LIKE 'gib%' OR ${unitKey} LIKE 'tib%')`;
+const GIB = 1.073741824;
+
+/** Hours in the month the charge starts in: AWS and Azure prorate GB-months over the real month. */
+const hoursInMonth = `(24 * dayofmonth(last_day(t.period_start)))`;
+
+/**
+ * GPU-hour SKUs carry no instance type (GCP bills GPUs separately: "Nvidia Tesla T4 GPU running in
+ * Americas"); the model is read from the text.
+ */
+const gpuModel = `NULLIF(regexp_extract(${desc}, '(?:nvidia|gpu)[ -]+(?:tesla[ -]+)?([a-z]{1,2}[0-9]{1,3}[a-z]?(?:[ -]?(?:40|80|141)gb)?)', 1), '')`;
+const isGpuSku = `(${gpuModel} IS NOT NULL AND (${desc} LIKE '%gpu%'))`;
+
+/** Per-core SKUs (GCP "N2 Instance Core", Azure/Fargate vCPU units). */
+const isCoreSku = `(${desc} SIMILAR TO '.*(instance core|vcpu|cpu credit|core running|custom core|predefined core).*')`;
+const isRamSku = `(${desc} SIMILAR TO '.*(instance ram|memory|ram running|custom ram|predefined ram|gb-hours? of memory).*')`;
+
+/** Block and object storage media: what is spinning disk, what is flash. */
+const hdd = `(${text} SIMILAR TO '.*(\\bst1\\b|\\bsc1\\b|hdd|magnetic|glacier|archive|coldline|nearline|cold storage|deep archive|standard[ -]?ia|onezone|intelligent|timedstorage|s3|blob|object storage|cloud storage|pd-standard|standard persistent disk|standard hdd|tape|backup|snapshot|simple storage service|amazon s3|log storage).*')`;
+
+/** AWS inter-region usage types name both ends (`USW2-EBS-USW2-EBS-AWS-Out-Bytes`); the same region at both ends is intra-region. */
+const awsRegionTokens = `regexp_extract_all(lower(coalesce(t.usage_type, '')), '(?:^|-)(${Object.keys(USAGE_TYPE_REGION_PREFIXES).filter((p) => p.length > 2).map((p) => p.toLowerCase()).join('|')})-', 1)`;
+const awsSameRegion = `(len(${awsRegionTokens}) >= 2 AND ${awsRegionTokens}[1] = ${awsRegionTokens}[2])`;
+
+/** Egress that crosses a region boundary or leaves the provider; intra-region and inbound move no extra energy in this model. */
+const inbound = `(${desc} SIMILAR TO '.*(data transfer in\\b|-in-bytes|in-bytes|datatransfer-in|ingress|inbound|transfer in per|\\bin from\\b).*')`;
+const intraRegion = `(${desc} SIMILAR TO '.*(regional data transfer|intra-?region|between (ec2 )?azs|intrazone|inter-?zone|same region|-regional-bytes|within the same).*' OR ${awsSameRegion})`;
+const isTransfer = `(${text} SIMILAR TO '.*(data transfer|datatransfer|-bytes|egress|bandwidth|network|transfer out|internet|interregion|inter-region|cloudfront|cdn|peering).*' OR t.service_category = 'Networking')`;
+
+/**
+ * Fees charged per unit of usage that is billed (and counted) on its own line: extended support,
+ * licences, marketplace software. Counting them would count the same hardware twice.
+ */
+const isFee = `(${desc} SIMILAR TO '.*(extended support|softwareusage|software usage|marketplace).*' OR (${desc} SIMILAR TO '.*(license fee|licence fee|premium support|support plan).*' AND t.instance_type IS NULL))`;
+
+function replicationKey(): string {
+  return `CASE
+    WHEN ${text} LIKE '%snapshot%' THEN 'ebs-snapshot'
+    WHEN t.provider = 'aws' AND (${text} SIMILAR TO '.*(\\bs3\\b|simple storage|timedstorage|glacier).*') THEN 's3'
+    WHEN t.provider = 'aws' AND (${text} SIMILAR TO '.*(elastic file|\\befs\\b).*') THEN 'efs'
+    WHEN t.provider = 'aws' AND (${text} SIMILAR TO '.*(aurora).*') THEN 'aurora'
+    WHEN t.provider = 'aws' AND (${text} SIMILAR TO '.*(dynamodb).*') THEN 'dynamodb'
+    WHEN t.provider = 'aws' AND (${text} SIMILAR TO '.*(relational database|\\brds\\b).*') THEN 'rds'
+    WHEN t.provider = 'aws' AND (${text} SIMILAR TO '.*(elastic compute cloud|provisioned storage|volumeusage|\\bebs\\b|volume).*') THEN 'ebs'
+    WHEN t.provider = 'gcp' AND (${text} SIMILAR TO '.*(cloud storage|nearline|coldline|archive).*') THEN 'cloud-storage'
+    WHEN t.provider = 'gcp' THEN 'persistent-disk'
+    WHEN t.provider = 'azure' AND (${text} SIMILAR TO '.*(\\bgrs\\b|ra-grs|gzrs|geo).*') THEN 'grs'
+    WHEN t.provider = 'azure' AND (${text} SIMILAR TO '.*(cosmos).*') THEN 'cosmos'
+    WHEN t.provider = 'azure' THEN 'lrs'
+    ELSE 'default' END`;
+}
+
+export interface ClassColumns {
+  readonly usage_class: string;
+  readonly class_reason: string;
+  readonly gpu_model: string;
+  readonly storage_media: string;
+  readonly storage_service: string;
+  readonly amount: string;
+  readonly amount_unit: string;
+}
+
+/** SQL expressions for the classification columns, over a relation `t` of canonical fields. */
+export function classifySql(): ClassColumns {
+  const u = unitKey;
+  const q = 'coalesce(t.quantity, 0)';
+  const cls = `CASE
+    WHEN t.charge_category IS NULL OR t.charge_category NOT IN ('usage') THEN 'cost_only'
+    WHEN ${isFee} THEN 'cost_only'
+    WHEN ${inList(u, HOURS)} AND t.instance_type IS NOT NULL THEN 'compute'
+    WHEN ${inList(u, HOURS)} AND ${isGpuSku} THEN 'gpu'
+    WHEN ${inList(u, VCPU_HOURS)} OR (${inList(u, HOURS)} AND ${isCoreSku}) THEN 'compute'
+    WHEN ${inList(u, GB_SECONDS)} THEN 'compute'
+    WHEN (${inList(u, GB_HOURS)} AND NOT (${text} LIKE '%storage%' OR ${text} LIKE '%disk%' OR ${text} LIKE '%volume%')) OR (${inList(u, HOURS)} AND ${isRamSku}) THEN 'memory'
+    WHEN ${inList(u, GB_MONTHS)} OR ${inList(u, TB_MONTHS)} OR ${inList(u, GB_HOURS)} THEN
+      CASE WHEN ${text} SIMILAR TO '.*(iops|throughput|requests).*' AND NOT ${text} SIMILAR TO '.*(storage|volumeusage|timedstorage).*' THEN 'unclassified' ELSE 'storage' END
+    WHEN (${inList(u, GB)} OR ${inList(u, TB)}) AND ${isTransfer} THEN 'network'
+    ELSE 'unclassified' END`;
+  const reason = `CASE
+    WHEN t.charge_category IS NULL THEN 'no charge category'
+    WHEN t.charge_category = 'unused_commitment' THEN 'unused commitment: paid capacity, nothing ran'
+    WHEN t.charge_category <> 'usage' THEN t.charge_category || ': carries cost, not energy'
+    WHEN ${isFee} THEN 'fee on usage already counted (support, licence, marketplace software)'
+    WHEN ${inList(u, GB_SECONDS)} THEN 'function GB-seconds: vCPU share from memory (1,769 MB per vCPU)'
+    WHEN (${inList(u, GB)} OR ${inList(u, TB)}) AND ${isTransfer} AND ${inbound} THEN 'inbound transfer: no energy counted'
+    WHEN (${inList(u, GB)} OR ${inList(u, TB)}) AND ${isTransfer} AND ${intraRegion} THEN 'intra-region transfer: no energy counted'
+    WHEN t.unit IS NULL THEN 'no unit'
+    ELSE NULL END`;
+  const amount = `CASE
+    WHEN ${inList(u, GB_SECONDS)} THEN ${q} / 3600.0 / 1.769 * (CASE WHEN ${binary} THEN ${GIB} ELSE 1 END)
+    WHEN ${inList(u, GB_MONTHS)} THEN ${q} * ${hoursInMonth} * (CASE WHEN ${binary} THEN ${GIB} ELSE 1 END)
+    WHEN ${inList(u, TB_MONTHS)} THEN ${q} * 1000 * ${hoursInMonth} * (CASE WHEN ${binary} THEN ${GIB} * 1024 / 1000 ELSE 1 END)
+    WHEN ${inList(u, GB_HOURS)} THEN ${q} * (CASE WHEN ${binary} THEN ${GIB} ELSE 1 END)
+    WHEN ${inList(u, TB)} THEN CASE WHEN ${inbound} OR ${intraRegion} THEN 0 ELSE ${q} * 1000 END
+    WHEN ${inList(u, GB)} THEN CASE WHEN ${inbound} OR ${intraRegion} THEN 0 ELSE ${q} * (CASE WHEN ${binary} THEN ${GIB} ELSE 1 END) END
+    ELSE ${q} END`;
+  const amountUnit = `CASE
+    WHEN ${inList(u, GB_SECONDS)} THEN 'vcpu-hours'
+    WHEN ${inList(u, HOURS)} AND t.instance_type IS NOT NULL THEN 'instance-hours'
+    WHEN ${inList(u, HOURS)} AND ${isGpuSku} THEN 'gpu-hours'
+    WHEN ${inList(u, VCPU_HOURS)} OR (${inList(u, HOURS)} AND ${isCoreSku}) THEN 'vcpu-hours'
+    WHEN ${inList(u, GB_MONTHS)} OR ${inList(u, TB_MONTHS)} OR ${inList(u, GB_HOURS)} OR (${inList(u, HOURS)} AND ${isRamSku}) THEN 'gb-hours'
+    WHEN ${inList(u, GB)} OR ${inList(u, TB)} THEN 'gb'
+    ELSE t.unit END`;
+  return {
+    usage_class: cls,
+    class_reason: reason,
+    gpu_model: `CASE WHEN ${isGpuSku} THEN ${gpuModel} ELSE NULL END`,
+    storage_media: `CASE WHEN ${hdd} THEN 'hdd' ELSE 'ssd' END`,
+    storage_service: replicationKey(),
+    amount,
+    amount_unit: amountUnit,
+  };
+}

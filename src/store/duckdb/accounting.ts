@@ -1,0 +1,57 @@
+import type { Db } from './connection.js';
+import type { FileAccounting, RejectedRow } from '../types.js';
+import { GreenopsError } from '../../core/errors.js';
+
+const ENERGY = new Set(['compute', 'gpu', 'memory', 'storage', 'network']);
+
+/** Row accounting of one file, straight from the stored rows (never from counters kept aside). */
+export async function fileAccounting(db: Db, fileId: number): Promise<FileAccounting> {
+  const file = (await db.all<{ path: string; format: string; format_version: string | null; warnings: string[] }>(
+    'SELECT path, format, format_version, warnings FROM files WHERE file_id = $1',
+    [fileId],
+  ))[0];
+  if (!file) throw new GreenopsError('E_STORE', `no file with id ${fileId}`);
+  const rows = await db.all<{ status: string; usage_class: string | null; n: number }>(
+    'SELECT status, usage_class, count(*) AS n FROM usage WHERE file_id = $1 GROUP BY ALL',
+    [fileId],
+  );
+  const byClass: Record<string, number> = {};
+  let read = 0;
+  let rejected = 0;
+  let estimated = 0;
+  let costOnly = 0;
+  let unclassified = 0;
+  for (const r of rows) {
+    read += r.n;
+    if (r.status === 'rejected') rejected += r.n;
+    else if (r.usage_class === 'cost_only') costOnly += r.n;
+    else if (r.usage_class && ENERGY.has(r.usage_class)) {
+      estimated += r.n;
+      byClass[r.usage_class] = (byClass[r.usage_class] ?? 0) + r.n;
+    } else unclassified += r.n;
+  }
+  return {
+    fileId,
+    path: file.path,
+    format: file.format,
+    formatVersion: file.format_version,
+    rowsRead: read,
+    estimated,
+    byClass,
+    costOnly,
+    unclassified,
+    rejected,
+    warnings: file.warnings ?? [],
+  };
+}
+
+export async function listRejects(db: Db, options: { fileId?: number; limit?: number } = {}): Promise<RejectedRow[]> {
+  const rows = await db.all<{ file_id: number; path: string; row_no: number; reject_column: string; reject_reason: string; reject_value: string | null }>(
+    `SELECT u.file_id, f.path, u.row_no, u.reject_column, u.reject_reason, u.reject_value
+       FROM usage u JOIN files f USING (file_id)
+      WHERE u.status = 'rejected' AND ($1::INTEGER IS NULL OR u.file_id = $1)
+      ORDER BY u.file_id, u.row_no LIMIT $2`,
+    [options.fileId ?? null, options.limit ?? 1000],
+  );
+  return rows.map((r) => ({ fileId: r.file_id, path: r.path, rowNo: r.row_no, column: r.reject_column, reason: r.reject_reason, value: r.reject_value }));
+}

@@ -1,0 +1,98 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { GreenopsError } from '../../core/errors.js';
+import { migrations } from './migrations/index.js';
+
+export type Params = readonly DuckDBValue[] | Record<string, DuckDBValue>;
+export type Row = Record<string, unknown>;
+
+export interface DuckOptions {
+  /** DuckDB's own memory ceiling; it spills to disk beyond it. */
+  readonly memoryLimit?: string;
+  readonly threads?: number;
+  /** How long to keep retrying while another process holds the file. */
+  readonly busyTimeoutMs?: number;
+}
+
+/** A thin, typed wrapper over one DuckDB connection: parameterised SQL only. */
+export interface Db {
+  all<T extends Row = Row>(sql: string, params?: Params): Promise<T[]>;
+  run(sql: string, params?: Params): Promise<void>;
+  transaction<T>(fn: () => Promise<T>): Promise<T>;
+  close(): void;
+  readonly path: string;
+}
+
+function toJs(value: unknown): unknown {
+  if (typeof value === 'bigint') return Number(value);
+  return value;
+}
+
+async function createInstance(path: string, options: DuckOptions): Promise<DuckDBInstance> {
+  const config: Record<string, string> = {};
+  if (options.memoryLimit) config['memory_limit'] = options.memoryLimit;
+  if (options.threads) config['threads'] = String(options.threads);
+  const deadline = Date.now() + (options.busyTimeoutMs ?? 5_000);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await DuckDBInstance.create(path, config);
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      const busy = /lock|Conflicting/i.test(message);
+      if (!busy) throw new GreenopsError('E_STORE', `Cannot open the database ${path}: ${message}`, { cause: e });
+      if (Date.now() > deadline) {
+        throw new GreenopsError('E_STORE_BUSY', `The database ${path} is in use by another process (is \`greenops serve\` running?). Try again, or point --db at another file.`, { cause: e, data: { file: path } });
+      }
+      await sleep(Math.min(50 * 2 ** attempt, 500));
+    }
+  }
+}
+
+/** Open (creating if needed) a DuckDB file and bring its schema up to date. ':memory:' works too. */
+export async function openDb(path: string, options: DuckOptions = {}): Promise<Db> {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const instance = await createInstance(path, options);
+  const conn: DuckDBConnection = await instance.connect();
+  await conn.run("SET TimeZone = 'UTC'");
+  const db: Db = {
+    path,
+    async all<T extends Row = Row>(sql: string, params?: Params): Promise<T[]> {
+      const reader = await conn.runAndReadAll(sql, params as DuckDBValue[] | Record<string, DuckDBValue> | undefined);
+      return reader.getRowObjectsJS().map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, toJs(v)])) as T);
+    },
+    async run(sql: string, params?: Params): Promise<void> {
+      await conn.run(sql, params as DuckDBValue[] | Record<string, DuckDBValue> | undefined);
+    },
+    async transaction<T>(fn: () => Promise<T>): Promise<T> {
+      await conn.run('BEGIN TRANSACTION');
+      try {
+        const result = await fn();
+        await conn.run('COMMIT');
+        return result;
+      } catch (e) {
+        await conn.run('ROLLBACK');
+        throw e;
+      }
+    },
+    close(): void {
+      conn.closeSync();
+      instance.closeSync();
+    },
+  };
+  await migrate(db);
+  return db;
+}
+
+async function migrate(db: Db): Promise<void> {
+  await db.run('CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)');
+  const done = new Set((await db.all<{ id: number }>('SELECT id FROM schema_migrations')).map((r) => r.id));
+  for (const m of migrations) {
+    if (done.has(m.id)) continue;
+    await db.transaction(async () => {
+      await db.run(m.sql);
+      await db.run('INSERT INTO schema_migrations VALUES ($1, $2, now())', [m.id, m.name]);
+    });
+  }
+}

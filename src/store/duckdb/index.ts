@@ -1,0 +1,56 @@
+import type { MethodologyProfile } from '../../core/methodology.js';
+import { coverageSql, untaggedSql } from '../../analysis/coverage-query.js';
+import { footprintSql, type FootprintQuery } from '../../analysis/footprint-query.js';
+import type { Attribution } from '../../analysis/attribution.js';
+import type { BillingSource } from '../../sources/types.js';
+import type { FileAccounting, RejectedRow } from '../types.js';
+import { fileAccounting, listRejects } from './accounting.js';
+import { openDb, type DuckOptions, type Db, type Row } from './connection.js';
+import { ensureEstimated, estimate } from './estimate.js';
+import { ingestFile, type IngestOutcome } from './ingest.js';
+
+export interface CoverageRow {
+  readonly dimension: string;
+  readonly cost_share: number | null;
+  readonly co2e_share: number | null;
+  readonly untagged_cost: number | null;
+  readonly untagged_co2e_kg: number | null;
+}
+
+/** The embedded store: one DuckDB file holding usage, footprints and their lineage. */
+export interface DuckStore {
+  readonly db: Db;
+  ingest(path: string, options: { source?: BillingSource; candidates: readonly BillingSource[] }): Promise<IngestOutcome>;
+  estimate(profile: MethodologyProfile, fileIds?: readonly number[]): Promise<void>;
+  ensureEstimated(profile: MethodologyProfile): Promise<void>;
+  footprint(q: FootprintQuery, attribution: Attribution): Promise<Row[]>;
+  coverage(methodology: string, attribution: Attribution, limit?: number): Promise<{ dimensions: CoverageRow[]; untagged: Row[] }>;
+  files(): Promise<FileAccounting[]>;
+  rejects(options?: { fileId?: number; limit?: number }): Promise<RejectedRow[]>;
+  close(): void;
+}
+
+export async function openDuckStore(path: string, options: DuckOptions = {}): Promise<DuckStore> {
+  const db = await openDb(path, options);
+  return {
+    db,
+    ingest: (file, opts) => ingestFile(db, file, opts),
+    estimate: (profile, fileIds) => estimate(db, profile, fileIds ? { fileIds } : 'all'),
+    ensureEstimated: (profile) => ensureEstimated(db, profile),
+    async footprint(q, attribution) {
+      const { sql, params } = footprintSql(q, attribution);
+      return db.all(sql, params);
+    },
+    async coverage(methodology, attribution, limit = 10) {
+      const dimensions = await db.all<CoverageRow & Row>(coverageSql(attribution), { methodology });
+      const untagged = await db.all(untaggedSql(attribution), { methodology, limit });
+      return { dimensions, untagged };
+    },
+    async files() {
+      const ids = await db.all<{ file_id: number }>('SELECT file_id FROM files ORDER BY file_id');
+      return Promise.all(ids.map((r) => fileAccounting(db, r.file_id)));
+    },
+    rejects: (options) => listRejects(db, options),
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,140 @@
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { billingSources } from '../../sources/index.js';
+import { focusSource } from '../../sources/focus/index.js';
+import { scratchDir, writeFocus } from '../../../test/helpers/focus.js';
+import { openDuckStore, type DuckStore } from './index.js';
+import { isGreenopsError } from '../../core/errors.js';
+
+let store: DuckStore;
+let dir: string;
+
+beforeEach(async () => {
+  dir = scratchDir();
+  store = await openDuckStore(join(dir, 'g.duckdb'));
+});
+afterEach(() => store.close());
+
+const opts = { source: focusSource, candidates: billingSources };
+
+async function usageCount(): Promise<number> {
+  return (await store.db.all<{ n: number }>('SELECT count(*) AS n FROM usage'))[0]?.n ?? -1;
+}
+
+async function expectError(p: Promise<unknown>, code: string, pattern: RegExp): Promise<void> {
+  const e = await p.then(() => undefined, (x: unknown) => x);
+  expect(isGreenopsError(e), `expected a GreenopsError, got ${String(e)}`).toBe(true);
+  if (isGreenopsError(e)) {
+    expect(e.code).toBe(code);
+    expect(e.message).toMatch(pattern);
+  }
+}
+
+describe('ingest', () => {
+  it('reads every row and classifies it', async () => {
+    const path = writeFocus(dir, 'ok.csv', [
+      {},
+      { ChargeDescription: '$0.08 per GB-month of General Purpose (gp3) provisioned storage', ConsumedUnit: 'GB-Mo', ConsumedQuantity: 100, ServiceCategory: 'Storage' },
+      { ChargeCategory: 'Tax', ConsumedQuantity: null, ConsumedUnit: null },
+      { ChargeDescription: '$0.40 per million requests', ConsumedUnit: 'Requests', ConsumedQuantity: 1000 },
+    ]);
+    const r = await store.ingest(path, opts);
+    expect(r.duplicate).toBe(false);
+    expect(r.accounting).toMatchObject({ rowsRead: 4, estimated: 2, costOnly: 1, unclassified: 1, rejected: 0, byClass: { compute: 1, storage: 1 } });
+    const u = await store.db.all<{ instance_type: string; amount: number }>("SELECT instance_type, amount FROM usage WHERE usage_class = 'compute'");
+    expect(u).toEqual([{ instance_type: 'm5.large', amount: 1 }]);
+    // 100 GB-months in August (31 days) = 100 × 744 GB-hours
+    const s = await store.db.all<{ amount: number }>("SELECT amount FROM usage WHERE usage_class = 'storage'");
+    expect(s[0]?.amount).toBeCloseTo(74_400, 6);
+  });
+
+  it('is idempotent: the same bytes twice count once', async () => {
+    const path = writeFocus(dir, 'a.csv', [{}, {}]);
+    await store.ingest(path, opts);
+    const copy = join(dir, 'copy-of-a.csv');
+    copyFileSync(path, copy);
+    const again = await store.ingest(copy, opts);
+    expect(again.duplicate).toBe(true);
+    expect(await usageCount()).toBe(2);
+  });
+
+  it('rejects a row with a bad cell, naming row, column and value, and keeps the rest', async () => {
+    const path = writeFocus(dir, 'bad-cell.csv', [{}, { BilledCost: '12,5 EUR' }, { ChargePeriodStart: 'yesterday' }, {}]);
+    const r = await store.ingest(path, opts);
+    expect(r.accounting.rowsRead).toBe(4);
+    expect(r.accounting.rejected).toBe(2);
+    const rejects = await store.rejects();
+    expect(rejects.map((x) => [x.rowNo, x.column, x.reason, x.value])).toEqual([
+      [2, 'BilledCost', 'expected a number', '12,5 EUR'],
+      [3, 'ChargePeriodStart', 'expected an ISO 8601 date-time', 'yesterday'],
+    ]);
+  });
+
+  it('keeps malformed CSV lines as rejected rows and numbers the others correctly', async () => {
+    const path = writeFocus(dir, 'ragged.csv', [{ ResourceId: 'r1' }, { ResourceId: 'r2' }, { ResourceId: 'r3' }]);
+    const lines = readFileSync(path, 'utf8').split('\n');
+    lines.splice(2, 0, 'just,three,fields');
+    writeFileSync(path, lines.join('\n'));
+    const r = await store.ingest(path, opts);
+    expect(r.accounting.rowsRead).toBe(4);
+    expect(r.accounting.rejected).toBe(1);
+    const rows = await store.db.all<{ row_no: number; resource_id: string | null; status: string }>('SELECT row_no, resource_id, status FROM usage ORDER BY row_no');
+    expect(rows).toEqual([
+      { row_no: 1, resource_id: 'r1', status: 'ok' },
+      { row_no: 2, resource_id: null, status: 'rejected' },
+      { row_no: 3, resource_id: 'r2', status: 'ok' },
+      { row_no: 4, resource_id: 'r3', status: 'ok' },
+    ]);
+  });
+
+  it('names a missing required column and suggests the renamed one; stores nothing', async () => {
+    const header = ['BilledCost', 'ChargeCategory', 'ChargePeriodStrat', 'ChargePeriodEnd'];
+    const path = writeFocus(dir, 'renamed.csv', [{}], header);
+    await expectError(store.ingest(path, opts), 'E_INPUT_COLUMN_MISSING', /renamed\.csv: .*missing required column ChargePeriodStart \(found "ChargePeriodStrat": renamed\?\)/);
+    expect(await usageCount()).toBe(0);
+    expect((await store.files()).length).toBe(0);
+  });
+
+  it('refuses an empty file and a header-only file', async () => {
+    const empty = join(dir, 'empty.csv');
+    writeFileSync(empty, '');
+    await expectError(store.ingest(empty, opts), 'E_INPUT_FILE_EMPTY', /empty\.csv: the file is empty/);
+    const headerOnly = writeFocus(dir, 'header.csv', []);
+    await expectError(store.ingest(headerOnly, opts), 'E_INPUT_FILE_EMPTY', /header\.csv: no data rows/);
+    expect((await store.files()).length).toBe(0);
+  });
+
+  it('reports a truncated gzip as unreadable and keeps what was stored before', async () => {
+    const good = writeFocus(dir, 'good.csv', [{}]);
+    await store.ingest(good, opts);
+    const csv = writeFocus(dir, 'big.csv', Array.from({ length: 2000 }, (_, i) => ({ ResourceId: `r${i}` })));
+    const gz = gzipSync(readFileSync(csv));
+    const truncated = join(dir, 'truncated.csv.gz');
+    writeFileSync(truncated, gz.subarray(0, Math.floor(gz.length / 2)));
+    await expectError(store.ingest(truncated, opts), 'E_INPUT_FILE_UNREADABLE', /truncated\.csv\.gz: cannot be read/);
+    expect(await usageCount()).toBe(1);
+  });
+
+  it('reads gzipped CSV and Parquet to the same rows', async () => {
+    const csv = writeFocus(dir, 'x.csv', [{ ResourceId: 'a' }, { ResourceId: 'b', ConsumedQuantity: 2 }]);
+    const gz = join(dir, 'x.csv.gz');
+    writeFileSync(gz, gzipSync(readFileSync(csv)));
+    const pq = join(dir, 'x.parquet');
+    await store.db.run(`COPY (SELECT * FROM read_csv('${csv}', all_varchar = true)) TO '${pq}' (FORMAT parquet)`);
+    await store.ingest(gz, opts);
+    await store.ingest(pq, opts);
+    const rows = await store.db.all<{ file_id: number; resource_id: string; amount: number }>('SELECT file_id, resource_id, amount FROM usage ORDER BY file_id, row_no');
+    expect(rows.map((r) => [r.resource_id, r.amount])).toEqual([['a', 1], ['b', 2], ['a', 1], ['b', 2]]);
+  });
+
+  it('detects the format when asked to', async () => {
+    const path = writeFocus(dir, 'auto.csv', [{}]);
+    const r = await store.ingest(path, { candidates: billingSources });
+    expect(r.accounting.format).toBe('focus');
+    const other = join(dir, 'other.csv');
+    writeFileSync(other, 'a,b\n1,2\n');
+    await expectError(store.ingest(other, { candidates: billingSources }), 'E_INPUT_FORMAT_UNKNOWN', /other\.csv: unrecognised billing export/);
+  });
+});

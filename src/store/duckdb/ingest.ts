@@ -1,0 +1,161 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createGunzip } from 'node:zlib';
+import { GreenopsError } from '../../core/errors.js';
+import type { BillingSource, ColumnInfo } from '../../sources/types.js';
+import type { Db } from './connection.js';
+import { insertUsageSql } from './ingest-sql.js';
+import { describeSql, fileKind, readerSql, type CsvDialect } from './reader.js';
+import type { FileAccounting } from '../types.js';
+import { fileAccounting } from './accounting.js';
+
+/**
+ * SHA-256 of the file's bytes, in one streaming pass. Gzipped files are also inflated in the same pass
+ * (output discarded): DuckDB reads a truncated gzip up to the cut without complaint, so integrity is
+ * checked here, before anything is stored.
+ */
+export async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  const gzip = /\.gz$/i.test(path);
+  const inflate = gzip ? createGunzip() : undefined;
+  const inflated = inflate
+    ? new Promise<void>((resolveDone, reject) => {
+        inflate.on('data', () => undefined);
+        inflate.on('end', resolveDone);
+        inflate.on('error', reject);
+      })
+    : Promise.resolve();
+  for await (const chunk of createReadStream(path)) {
+    hash.update(chunk as Buffer);
+    if (inflate && !inflate.write(chunk)) await new Promise((r) => inflate.once('drain', r));
+  }
+  inflate?.end();
+  try {
+    await inflated;
+  } catch (e) {
+    throw new GreenopsError('E_INPUT_FILE_UNREADABLE', `${path}: cannot be read: the gzip stream is corrupt or truncated (${(e as Error).message})`, { cause: e, data: { file: path, expected: 'a complete gzip file' } });
+  }
+  return hash.digest('hex');
+}
+
+function unreadable(path: string, e: unknown): GreenopsError {
+  const message = e instanceof Error ? e.message : String(e);
+  const first = message.split('\n').find((l) => l.trim() !== '') ?? message;
+  return new GreenopsError('E_INPUT_FILE_UNREADABLE', `${path}: cannot be read: ${first.replace(/^[A-Za-z ]+Error: /, '')}`, { cause: e, data: { file: path } });
+}
+
+async function describe(db: Db, path: string): Promise<{ columns: ColumnInfo[]; dialect: CsvDialect }> {
+  const kind = fileKind(path);
+  const attempt = async (dialect: CsvDialect): Promise<ColumnInfo[]> => {
+    const rows = await db.all<{ column_name: string; column_type: string }>(describeSql(path, kind, dialect));
+    return rows.map((r) => ({ name: r.column_name, type: r.column_type }));
+  };
+  try {
+    return { columns: await attempt({ lenient: false }), dialect: { lenient: false } };
+  } catch (strictError) {
+    if (kind !== 'csv') throw unreadable(path, strictError);
+    try {
+      return { columns: await attempt({ lenient: true }), dialect: { lenient: true } };
+    } catch {
+      throw unreadable(path, strictError);
+    }
+  }
+}
+
+export interface IngestOptions {
+  /** A source, or undefined to detect it from the columns among `candidates`. */
+  readonly source?: BillingSource;
+  readonly candidates: readonly BillingSource[];
+}
+
+export interface IngestOutcome {
+  readonly fileId: number;
+  readonly duplicate: boolean;
+  readonly accounting: FileAccounting;
+}
+
+/**
+ * Ingest one file: all of it or nothing. The file's SHA-256 makes ingestion idempotent; the insert,
+ * the rejects and the file record commit in one transaction, so a failure leaves the store as it was.
+ */
+export async function ingestFile(db: Db, inputPath: string, options: IngestOptions): Promise<IngestOutcome> {
+  const path = resolve(inputPath);
+  let bytes: number;
+  try {
+    const st = statSync(path);
+    if (!st.isFile()) throw new Error('not a regular file');
+    bytes = st.size;
+  } catch (e) {
+    throw new GreenopsError('E_INPUT_FILE_MISSING', `${inputPath}: no such file`, { cause: e, data: { file: inputPath } });
+  }
+  if (bytes === 0) throw new GreenopsError('E_INPUT_FILE_EMPTY', `${inputPath}: the file is empty (0 bytes); expected a header row and data rows`, { data: { file: inputPath } });
+
+  const sha256 = await sha256File(path);
+  const existing = await db.all<{ file_id: number }>('SELECT file_id FROM files WHERE sha256 = $1', [sha256]);
+  const known = existing[0];
+  if (known) return { fileId: known.file_id, duplicate: true, accounting: await fileAccounting(db, known.file_id) };
+
+  const { columns, dialect } = await describe(db, path);
+  const source = options.source ?? options.candidates.find((s) => s.detect(columns));
+  if (!source) {
+    throw new GreenopsError('E_INPUT_FORMAT_UNKNOWN', `${inputPath}: unrecognised billing export; expected one of ${options.candidates.map((s) => s.title).join(', ')} (found columns ${columns.slice(0, 6).map((c) => c.name).join(', ')}${columns.length > 6 ? ', …' : ''})`, { data: { file: inputPath } });
+  }
+  const mapped = source.map(columns, inputPath);
+  const mapping = dialect.lenient
+    ? { ...mapped, warnings: [...mapped.warnings, 'rows have fewer fields than the header: read leniently, missing trailing fields are empty (check the export)'] }
+    : mapped;
+  const kind = fileKind(path);
+  const rejectsTable = `greenops_rejects_${process.pid}_${Date.now()}`;
+
+  const fileId = await db.transaction(async () => {
+    const rows = await db.all<{ id: number }>(
+      `INSERT INTO files (sha256, path, format, format_version, bytes, ingested_at, rows_read, rows_rejected, warnings)
+       VALUES ($1, $2, $3, $4, $5, now(), 0, 0, $6::VARCHAR[]) RETURNING file_id AS id`,
+      [sha256, path, source.id, mapping.formatVersion, bytes, JSON.stringify(mapping.warnings)],
+    );
+    const id = rows[0]?.id;
+    if (id === undefined) throw new GreenopsError('E_STORE', 'could not record the file');
+    try {
+      await db.run(insertUsageSql(mapping, readerSql(path, kind, dialect, kind === 'csv' ? rejectsTable : undefined)), { file_id: id });
+    } catch (e) {
+      throw unreadable(inputPath, e);
+    }
+    if (kind === 'csv') await recordStructuralRejects(db, id, rejectsTable);
+    const counts = await db.all<{ n: number; r: number }>("SELECT count(*) AS n, count(*) FILTER (WHERE status = 'rejected') AS r FROM usage WHERE file_id = $1", [id]);
+    const n = counts[0]?.n ?? 0;
+    if (n === 0) throw new GreenopsError('E_INPUT_FILE_EMPTY', `${inputPath}: no data rows after the header; expected at least one charge`, { data: { file: inputPath } });
+    await db.run('UPDATE files SET rows_read = $1, rows_rejected = $2 WHERE file_id = $3', [n, counts[0]?.r ?? 0, id]);
+    return id;
+  });
+  return { fileId, duplicate: false, accounting: await fileAccounting(db, fileId) };
+}
+
+/**
+ * Lines DuckDB could not split into the header's columns never reach the mapping; they are kept as
+ * rejected usage rows with DuckDB's message. Accepted rows were numbered without them, so their row
+ * numbers are shifted back into place: the j-th accepted row sits after every rejected line k with
+ * (line_k − k) < j.
+ */
+async function recordStructuralRejects(db: Db, fileId: number, table: string): Promise<void> {
+  const exists = await db.all<{ n: number }>('SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = $1', [table]);
+  if ((exists[0]?.n ?? 0) === 0) return;
+  const rejects = await db.all<{ row_no: number; column_name: string | null; error_message: string; csv_line: string }>(
+    `SELECT DISTINCT ON (line) line - 1 AS row_no, column_name, error_message, csv_line FROM "${table}" ORDER BY line`,
+  );
+  await db.run(`DROP TABLE IF EXISTS "${table}"`);
+  await db.run(`DROP TABLE IF EXISTS "${table}_scan"`);
+  if (rejects.length === 0) return;
+  await db.run(`CREATE TEMP TABLE __rej AS SELECT unnest($1::BIGINT[]) AS row_no, generate_subscripts($1::BIGINT[], 1) AS k`, [JSON.stringify(rejects.map((r) => r.row_no))]);
+  await db.run(
+    `UPDATE usage SET row_no = usage.row_no + (SELECT count(*) FROM __rej WHERE __rej.row_no - __rej.k < usage.row_no) WHERE file_id = $1`,
+    [fileId],
+  );
+  await db.run('DROP TABLE __rej');
+  for (const r of rejects) {
+    await db.run(
+      `INSERT INTO usage (file_id, row_no, status, reject_column, reject_reason, reject_value) VALUES ($1, $2, 'rejected', $3, $4, $5)`,
+      [fileId, r.row_no, r.column_name ?? '(line)', `malformed CSV line: ${r.error_message}`, (r.csv_line ?? '').slice(0, 200)],
+    );
+  }
+}

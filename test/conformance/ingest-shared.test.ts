@@ -1,0 +1,44 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { billingSources } from '../../src/sources/index.js';
+import { openDuckStore, type DuckStore } from '../../src/store/duckdb/index.js';
+import { defaultProfile } from '../../src/core/methodology.js';
+import { countCsvRecords } from '../helpers/csv-count.js';
+import { scratchDir } from '../helpers/focus.js';
+import { SHARED_DATA, hasShared, requireShared } from './shared.js';
+
+requireShared();
+
+const files = hasShared
+  ? ['focus', 'focus/spec-v1.2-examples', 'aws-cur'].flatMap((d) =>
+      readdirSync(join(SHARED_DATA, d)).filter((f) => f.endsWith('.csv') && !f.startsWith('conversion_rules') && f !== 'focus_columns_by_version.csv').map((f) => join(SHARED_DATA, d, f)))
+  : [];
+
+describe.skipIf(!hasShared)('every real export in ../shared/data ingests with every row accounted for', () => {
+  let store: DuckStore;
+  beforeAll(async () => {
+    store = await openDuckStore(join(scratchDir(), 'conf.duckdb'));
+  });
+  afterAll(() => store.close());
+
+  it.each(files.map((f) => [f.slice(SHARED_DATA.length), f]))('%s', async (_name, path) => {
+    const r = await store.ingest(path, { candidates: billingSources });
+    const a = r.accounting;
+    expect(a.rowsRead).toBe(countCsvRecords(path));
+    expect(a.estimated + a.costOnly + a.unclassified + a.rejected).toBe(a.rowsRead);
+    expect(a.rejected).toBe(0);
+    const again = await store.ingest(path, { candidates: billingSources });
+    expect(again.duplicate).toBe(true);
+  });
+
+  it('estimates them all with no row dropped or doubled', async () => {
+    await store.ensureEstimated(defaultProfile);
+    const [u] = await store.db.all<{ n: number }>('SELECT count(*) AS n FROM usage');
+    const [f] = await store.db.all<{ n: number; bad: number }>(
+      "SELECT count(*) AS n, count(*) FILTER (WHERE NOT isfinite(kwh) OR kwh < 0 OR operational_g < 0) AS bad FROM footprint WHERE methodology = 'default'",
+    );
+    expect(f?.n).toBe(u?.n);
+    expect(f?.bad).toBe(0);
+  });
+});
