@@ -47,7 +47,6 @@ export function isGreenopsError(e: unknown): e is GreenopsError {
 
 /** Quote a piece of user input for a message: bounded length, control characters removed. */
 export function quote(value: unknown, max = 60): string {
-  // eslint-disable-next-line no-control-regex
   const s = String(value).replace(/[\u0000-\u001f\u007f]/g, ' ');
   return JSON.stringify(s.length > max ? `${s.slice(0, max)}…` : s);
 }

@@ -19,28 +19,3 @@ export function combineBands(bands: readonly Band[]): Band {
   }
   return { low: Math.exp(-Math.sqrt(lo)), high: Math.exp(Math.sqrt(hi)) };
 }
-
-/** An interval around a central value. */
-export interface Interval {
-  readonly value: number;
-  readonly low: number;
-  readonly high: number;
-}
-
-export function applyBand(value: number, band: Band): Interval {
-  return { value, low: value * band.low, high: value * band.high };
-}
-
-export function addIntervals(items: readonly Interval[]): Interval {
-  let value = 0;
-  let low = 0;
-  let high = 0;
-  for (const i of items) {
-    value += i.value;
-    low += i.low;
-    high += i.high;
-  }
-  return { value, low, high };
-}
-
-export const EXACT: Band = { low: 1, high: 1 };

@@ -11,7 +11,7 @@ const UNIT_SUFFIXES: ReadonlyArray<[RegExp, string]> = [
   [/_g$/, ' (gCO2e)'],
   [/_g_per_kwh$/, ' (gCO2e/kWh)'],
   [/_share$/, ' (%)'],
-  [/^cost$/, ' (billing currency)'],
+  [/^cost$/, 'cost (billing currency)'],
 ];
 
 export function header(name: string): string {

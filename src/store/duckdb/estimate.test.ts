@@ -1,0 +1,165 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defaultProfile } from '../../core/methodology.js';
+import { loadFraction } from '../../core/power.js';
+import { combineBands } from '../../core/uncertainty.js';
+import { coefficient, lookupCpuArch, lookupEmbodied, lookupGpu, lookupGrid, lookupInstance, lookupPue, lookupReplication } from '../../factors/index.js';
+import { billingSources } from '../../sources/index.js';
+import { scratchDir, writeFocus, type FocusRow } from '../../../test/helpers/focus.js';
+import { openDuckStore, type DuckStore } from './index.js';
+
+let store: DuckStore;
+let dir: string;
+beforeEach(async () => {
+  dir = scratchDir();
+  store = await openDuckStore(':memory:');
+});
+afterEach(() => store.close());
+
+interface Fp {
+  resource_id: string;
+  status: string;
+  flags: string[];
+  compute_kwh: number;
+  gpu_kwh: number;
+  memory_kwh: number;
+  storage_kwh: number;
+  network_kwh: number;
+  kwh: number;
+  kwh_low: number;
+  kwh_high: number;
+  operational_g: number;
+  operational_g_low: number;
+  operational_g_high: number;
+  market_g: number;
+  embodied_g: number;
+  grid_factor_id: string;
+  power_factor_id: string | null;
+  embodied_factor_id: string | null;
+}
+
+async function estimateRows(rows: FocusRow[]): Promise<Map<string, Fp>> {
+  const path = writeFocus(dir, 'e.csv', rows);
+  await store.ingest(path, { candidates: billingSources });
+  await store.estimate(defaultProfile);
+  const out = await store.db.all<Fp & Record<string, unknown>>('SELECT u.resource_id, f.* FROM footprint f JOIN usage u USING (file_id, row_no)');
+  return new Map(out.map((r) => [r.resource_id, r]));
+}
+
+const lf = loadFraction('teads', 0.5);
+const must = <T>(x: T | undefined, what: string): T => {
+  if (x === undefined) throw new Error(`missing factor ${what}`);
+  return x;
+};
+
+describe('default estimator', () => {
+  it('computes an m5.large hour from the factor tables (compute, memory, PUE, grid, embodied)', async () => {
+    const fp = await estimateRows([{ ResourceId: 'a' }]);
+    const r = must(fp.get('a'), 'row');
+    const it = must(lookupInstance('aws', 'm5.large'), 'm5.large');
+    const cpu = must(lookupCpuArch(it.cpuArch, 'aws'), 'cpu');
+    const pue = lookupPue('aws', 'us-east-1').pue;
+    const grid = must(lookupGrid('aws', 'us-east-1'), 'grid').gCO2ePerKWh;
+    const computeKwh = (it.vcpus * (cpu.minWattsPerVcpu + lf * (cpu.maxWattsPerVcpu - cpu.minWattsPerVcpu))) / 1000;
+    // 8 GB for 2 vCPUs: exactly the 2 GB/vCPU baseline × 2 = 4 GB is in the CPU figure, 4 GB is charged
+    const memoryKwh = (it.memoryGB - 2 * it.vcpus) * coefficient('memory').value;
+    expect(r.status).toBe('estimated');
+    expect(r.compute_kwh).toBeCloseTo(computeKwh, 12);
+    expect(r.memory_kwh).toBeCloseTo(memoryKwh, 12);
+    expect(r.kwh).toBeCloseTo((computeKwh + memoryKwh) * pue, 12);
+    expect(r.operational_g).toBeCloseTo((computeKwh + memoryKwh) * pue * grid, 9);
+    expect(r.market_g).toBeCloseTo(r.operational_g, 9);
+    const host = must(lookupEmbodied('aws', 'm5'), 'embodied').kgCO2ePerHost;
+    expect(r.embodied_g).toBeCloseTo((host * 1000 * 1) / 35_040 * (2 / 96), 9);
+    // Bands: CPU coefficient, utilisation (10–90 % around 50 %) and PUE, in quadrature in log space
+    const p = (u: number): number => cpu.minWattsPerVcpu + loadFraction('teads', u) * (cpu.maxWattsPerVcpu - cpu.minWattsPerVcpu);
+    const utilisation = { low: p(0.1) / p(0.5), high: p(0.9) / p(0.5) };
+    const pueBand = lookupPue('aws', 'us-east-1').band;
+    const computeBand = combineBands([cpu.band, utilisation, pueBand]);
+    const memoryBand = combineBands([coefficient('memory').band, pueBand]);
+    expect(r.kwh_low).toBeCloseTo(pue * (computeKwh * computeBand.low + memoryKwh * memoryBand.low), 12);
+    expect(r.kwh_high).toBeCloseTo(pue * (computeKwh * computeBand.high + memoryKwh * memoryBand.high), 12);
+    expect(r.kwh_low).toBeLessThan(r.kwh);
+    expect(r.kwh_high).toBeGreaterThan(r.kwh);
+    expect(r.operational_g_low).toBeLessThan(r.operational_g);
+    expect(r.grid_factor_id).toBe('grid:aws:us-east-1');
+    expect(r.power_factor_id).toBe(cpu.id);
+    expect(r.embodied_factor_id).toBe('embodied:aws:m5');
+  });
+
+  it('gives an m5.24xlarge-hour 48× the embodied of an m5.large-hour (SCI share of host, not CCF\'s quirk)', async () => {
+    const fp = await estimateRows([
+      { ResourceId: 'small' },
+      { ResourceId: 'big', ChargeDescription: '$4.608 per On Demand Linux m5.24xlarge Instance Hour' },
+    ]);
+    const ratio = must(fp.get('big'), 'big').embodied_g / must(fp.get('small'), 'small').embodied_g;
+    expect(ratio).toBeCloseTo(48, 9);
+  });
+
+  it('adds GPU power for GPU instance types', async () => {
+    const fp = await estimateRows([{ ResourceId: 'p4d', ChargeDescription: '$32.77 per On Demand Linux p4d.24xlarge Instance Hour', ConsumedQuantity: 2 }]);
+    const r = must(fp.get('p4d'), 'p4d');
+    const it = must(lookupInstance('aws', 'p4d.24xlarge'), 'p4d');
+    const gpu = must(lookupGpu(must(it.gpuModel, 'gpu model')), 'gpu');
+    expect(r.gpu_kwh).toBeCloseTo((2 * it.gpus * (gpu.idleWatts + lf * (gpu.maxWatts - gpu.idleWatts))) / 1000, 12);
+    expect(r.gpu_kwh).toBeGreaterThan(r.compute_kwh);
+  });
+
+  it('charges storage on allocated bytes times replication, and only egress for network', async () => {
+    const fp = await estimateRows([
+      { ResourceId: 's3', ServiceName: 'Amazon Simple Storage Service', ChargeDescription: '$0.023 per GB - first 50 TB / month of storage used', ConsumedUnit: 'GB-Mo', ConsumedQuantity: 1000, ServiceCategory: 'Storage' },
+      { ResourceId: 'out', ChargeDescription: '$0.09 per GB - first 10 TB / month data transfer out', ConsumedUnit: 'GB', ConsumedQuantity: 500, ServiceCategory: 'Networking' },
+      { ResourceId: 'in', ChargeDescription: '$0.00 per GB - data transfer in per month', ConsumedUnit: 'GB', ConsumedQuantity: 500, ServiceCategory: 'Networking' },
+    ]);
+    const s3 = must(fp.get('s3'), 's3');
+    const repl = must(lookupReplication('aws', 's3'), 'repl').factor;
+    // 1000 GB-months in August = 744,000 GB-hours = 744 TB-hours, on HDD
+    expect(s3.storage_kwh).toBeCloseTo((744 * coefficient('hdd').value * repl) / 1000, 12);
+    expect(must(fp.get('out'), 'out').network_kwh).toBeCloseTo(500 * coefficient('network').value, 12);
+    expect(must(fp.get('in'), 'in').kwh).toBe(0);
+  });
+
+  it('uses Google\'s carbon-free share for the market-based figure and regional PUE', async () => {
+    const fp = await estimateRows([{ ResourceId: 'g', ProviderName: 'Google Cloud', RegionId: 'europe-west4', ChargeDescription: 'n2-standard-4 instance running in europe-west4' }]);
+    const r = must(fp.get('g'), 'g');
+    const grid = must(lookupGrid('gcp', 'europe-west4'), 'grid');
+    expect(r.kwh).toBeCloseTo((r.compute_kwh + r.memory_kwh) * lookupPue('gcp', 'europe-west4').pue, 12);
+    expect(r.market_g).toBeCloseTo(r.operational_g * (1 - must(grid.carbonFreeShare, 'cfe')), 9);
+  });
+
+  it('flags an unknown region and uses the provider average, never zero', async () => {
+    const fp = await estimateRows([{ ResourceId: 'x', RegionId: 'moon-central-1' }]);
+    const r = must(fp.get('x'), 'x');
+    expect(r.flags).toContain('region_unknown:provider_average_grid');
+    expect(r.grid_factor_id).toBe('grid:aws:default');
+    expect(r.operational_g).toBeGreaterThan(0);
+  });
+
+  it('estimates unknown instance types and request units from cost, flagged', async () => {
+    const fp = await estimateRows([
+      { ResourceId: 'known', BilledCost: 1, EffectiveCost: 1 },
+      { ResourceId: 'odd', ChargeDescription: 'per On Demand Linux zz9.large Instance Hour', BilledCost: 2, EffectiveCost: 2 },
+      { ResourceId: 'req', ChargeDescription: 'per million requests', ConsumedUnit: 'Requests', ConsumedQuantity: 1e6, BilledCost: 0.5, EffectiveCost: 0.5 },
+    ]);
+    const known = must(fp.get('known'), 'known');
+    const odd = must(fp.get('odd'), 'odd');
+    const req = must(fp.get('req'), 'req');
+    expect(odd.status).toBe('fallback');
+    expect(odd.flags).toContain('instance_type_unknown:cost_ratio');
+    expect(odd.kwh).toBeCloseTo(known.kwh * 2, 12);
+    expect(req.flags).toContain('no_energy_model:cost_ratio');
+    expect(req.kwh).toBeCloseTo(known.kwh * 0.5, 12);
+    expect(odd.kwh_high / odd.kwh).toBeCloseTo(defaultProfile.costRatioBand.high, 9);
+  });
+
+  it('re-estimates from stored usage without the raw file', async () => {
+    const path = writeFocus(dir, 'gone.csv', [{ ResourceId: 'a' }]);
+    await store.ingest(path, { candidates: billingSources });
+    await store.estimate(defaultProfile);
+    const before = await store.db.all<{ kwh: number }>('SELECT kwh FROM footprint');
+    const { rmSync } = await import('node:fs');
+    rmSync(path);
+    await store.estimate(defaultProfile);
+    const after = await store.db.all<{ kwh: number }>('SELECT kwh FROM footprint');
+    expect(after).toEqual(before);
+  });
+});

@@ -1,0 +1,74 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { greenops } from './helpers/cli.js';
+import { scratchDir, writeFocus } from './helpers/focus.js';
+
+describe('greenops CLI', () => {
+  it('demo generates, ingests and summarises into .greenops/ under the working directory', () => {
+    const cwd = scratchDir();
+    const r = greenops(['demo', '--rows', '4000', '--seed', '3'], cwd);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/4,000 FOCUS charges/);
+    expect(r.stdout).toMatch(/Total: [\d,.]+ kWh \[[\d,.]+–[\d,.]+\], [\d,.]+ kgCO2e/);
+    expect(r.stdout).toMatch(/By team \(tag\)/);
+    expect(existsSync(join(cwd, '.greenops', 'greenops.duckdb'))).toBe(true);
+    const again = greenops(['demo', '--rows', '4000', '--seed', '3', '--format', 'json'], cwd);
+    const first = greenops(['footprint', '--by', 'provider', '--format', 'json'], cwd);
+    expect(again.code).toBe(0);
+    // the same seed twice is the same file: ingested once
+    expect(JSON.parse(again.stdout).accounting.rowsRead).toBe(4000);
+    const totalRows = (JSON.parse(first.stdout) as Array<{ rows: number }>).reduce((s, x) => s + x.rows, 0);
+    expect(totalRows).toBeLessThanOrEqual(4000);
+  });
+
+  it('ingests, refuses to double-count, and reports by team with units in CSV headers', () => {
+    const cwd = scratchDir();
+    const file = writeFocus(cwd, 'bill.csv', [{ Tags: '{"Team":"ml"}' }, { Tags: '{"team":"web"}', ConsumedQuantity: 3 }]);
+    const first = greenops(['ingest', 'focus', file], cwd);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/bill\.csv\s+focus 1\.0\s+ingested\s+2\s+2\s+0\s+0\s+0/);
+    const second = greenops(['ingest', 'auto', file], cwd);
+    expect(second.stdout).toMatch(/already ingested/);
+    const csv = greenops(['footprint', '--by', 'team', '--format', 'csv'], cwd);
+    const [header, ...lines] = csv.stdout.trim().split('\n');
+    expect(header).toBe('team,rows,cost,energy_kwh,energy_kwh_low,energy_kwh_high,co2e_kg,co2e_kg_low,co2e_kg_high,operational_kg,market_kg,embodied_kg,fallback_rows');
+    expect(lines.map((l) => l.split(',')[0]).sort()).toEqual(['ml', 'web']);
+    const files = greenops(['files', '--format', 'json'], cwd);
+    expect(JSON.parse(files.stdout)).toHaveLength(1);
+  });
+
+  it('names file, row and column of bad input and exits non-zero', () => {
+    const cwd = scratchDir();
+    const renamed = writeFocus(cwd, 'renamed.csv', [{}], ['BilledCost', 'ChargeCategory', 'ChargePeriodStrat', 'ChargePeriodEnd']);
+    const r = greenops(['ingest', 'focus', renamed], cwd);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/renamed\.csv: not a valid FOCUS file: missing required column ChargePeriodStart/);
+    const missing = greenops(['ingest', 'focus', join(cwd, 'nope.csv')], cwd);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/nope\.csv: no such file/);
+    const bad = writeFocus(cwd, 'bad.csv', [{}, { ConsumedQuantity: 'lots' }]);
+    expect(greenops(['ingest', 'focus', bad], cwd).stderr).toMatch(/1 row\(s\) rejected/);
+    const rejects = greenops(['rejects', '--format', 'json'], cwd);
+    expect(JSON.parse(rejects.stdout)).toEqual([expect.objectContaining({ row: 2, column: 'ConsumedQuantity', reason: 'expected a number', value: 'lots' })]);
+  });
+
+  it('rejects wrong usage with exit code 2', () => {
+    const cwd = scratchDir();
+    expect(greenops(['footprint', '--by', 'colour'], cwd).code).toBe(2);
+    expect(greenops(['ingest', 'xml', 'a.xml'], cwd).code).toBe(2);
+    expect(greenops(['no-such-command'], cwd).code).toBe(2);
+  });
+
+  it('prints the methodology and factor tables from the code', () => {
+    const cwd = scratchDir();
+    const m = greenops(['methodology'], cwd);
+    expect(m.code).toBe(0);
+    expect(m.stdout).toMatch(/## Sources/);
+    expect(m.stdout).toMatch(/48× the embodied of an m5\.large-hour/);
+    const gpus = JSON.parse(greenops(['factors', '--kind', 'gpu', '--format', 'json'], cwd).stdout) as Array<{ id: string; source: string; year: number }>;
+    expect(gpus.some((g) => /h100/.test(g.id))).toBe(true);
+    expect(gpus.every((g) => g.source && g.year > 2000)).toBe(true);
+  });
+});
