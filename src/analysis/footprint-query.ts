@@ -11,26 +11,33 @@ export type Dimension = (typeof DIMENSIONS)[number];
 
 const TAG_DIMS: Partial<Record<Dimension, TagDimension>> = { team: 'team', app: 'service', environment: 'environment', owner: 'owner' };
 
-export function dimensionSql(dim: Dimension, attribution: Attribution): string {
+/** SQL of a dimension over the footprint view `f` and the tag dimensions `t` (see tagDimensionsCte). */
+export function dimensionSql(dim: Dimension): string {
   const tag = TAG_DIMS[dim];
-  if (tag) return tagDimensionSql(attribution, tag);
+  if (tag) return `t.${tag}`;
   switch (dim) {
-    case 'provider': return 'u.provider';
-    case 'account': return 'u.billing_account';
-    case 'subaccount': return 'u.sub_account';
-    case 'region': return 'u.region';
-    case 'service': return 'u.service';
-    case 'category': return 'u.service_category';
-    case 'resource': return 'u.resource_id';
-    case 'instance_type': return 'u.instance_type';
-    case 'class': return 'u.usage_class';
-    case 'day': return "strftime(date_trunc('day', u.period_start), '%Y-%m-%d')";
-    case 'week': return "strftime(date_trunc('week', u.period_start), '%Y-%m-%d')";
-    case 'month': return "strftime(date_trunc('month', u.period_start), '%Y-%m')";
-    case 'file': return 'u.file_id';
+    case 'provider': return 'f.provider';
+    case 'account': return 'f.billing_account';
+    case 'subaccount': return 'f.sub_account';
+    case 'region': return 'f.region';
+    case 'service': return 'f.service';
+    case 'category': return 'f.service_category';
+    case 'resource': return 'f.resource_id';
+    case 'instance_type': return 'f.instance_type';
+    case 'class': return 'f.usage_class';
+    case 'day': return "strftime(date_trunc('day', f.period_start), '%Y-%m-%d')";
+    case 'week': return "strftime(date_trunc('week', f.period_start), '%Y-%m-%d')";
+    case 'month': return "strftime(date_trunc('month', f.period_start), '%Y-%m')";
+    case 'file': return 'f.file_id';
     case 'status': return 'f.status';
     default: return 'NULL';
   }
+}
+
+/** Attribution dimensions per distinct tag set (small), joined to rows by `tags_key`. */
+export function tagDimensionsCte(attribution: Attribution): string {
+  const dims: TagDimension[] = ['team', 'service', 'environment', 'owner'];
+  return `t AS (SELECT tags_key, ${dims.map((d) => `${tagDimensionSql(attribution, d, 'ts')} AS ${d}`).join(', ')} FROM tag_sets ts)`;
 }
 
 export function parseDimensions(list: readonly string[]): Dimension[] {
@@ -55,12 +62,13 @@ export interface FootprintQuery {
 
 /** Aggregated footprint rows: one per group, largest emissions first. Values are parameters. */
 export function footprintSql(q: FootprintQuery, attribution: Attribution): { sql: string; params: Record<string, string | number | null> } {
-  const dims = q.by.map((d) => `${dimensionSql(d, attribution)} AS "${d}"`);
+  const dims = q.by.map((d) => `${dimensionSql(d)} AS "${d}"`);
   const groupBy = q.by.length ? `GROUP BY ${q.by.map((_, i) => i + 1).join(', ')}` : '';
   const sql = `
+WITH ${tagDimensionsCte(attribution)}
 SELECT ${[...dims,
     'count(*)::BIGINT AS rows',
-    'sum(u.effective_cost) AS cost',
+    'sum(f.effective_cost) AS cost',
     'sum(f.kwh) AS energy_kwh', 'sum(f.kwh_low) AS energy_kwh_low', 'sum(f.kwh_high) AS energy_kwh_high',
     'sum(f.operational_g + f.embodied_g) / 1000 AS co2e_kg',
     'sum(f.operational_g_low + f.embodied_g_low) / 1000 AS co2e_kg_low',
@@ -70,10 +78,10 @@ SELECT ${[...dims,
     'sum(f.embodied_g) / 1000 AS embodied_kg',
     "count(*) FILTER (WHERE f.status = 'fallback')::BIGINT AS fallback_rows",
   ].join(',\n  ')}
-FROM footprint f JOIN usage u USING (file_id, row_no)
-WHERE f.methodology = $methodology AND u.status = 'ok'
-  AND ($from::TIMESTAMP IS NULL OR u.period_start >= $from::TIMESTAMP)
-  AND ($to::TIMESTAMP IS NULL OR u.period_start < $to::TIMESTAMP)
+FROM footprint f LEFT JOIN t USING (tags_key)
+WHERE f.methodology = $methodology AND f.row_status = 'ok'
+  AND ($from::TIMESTAMP IS NULL OR f.period_start >= $from::TIMESTAMP)
+  AND ($to::TIMESTAMP IS NULL OR f.period_start < $to::TIMESTAMP)
 ${groupBy}
 ORDER BY co2e_kg DESC NULLS LAST
 LIMIT $limit`;

@@ -2,11 +2,12 @@ import type { MethodologyProfile } from './methodology.js';
 import { loadFraction } from './power.js';
 
 /**
- * The default methodology as one SQL statement over canonical usage rows, run inside DuckDB. Factor
- * values arrive as small resolved tables (one row per distinct region, instance type, GPU model,
- * storage service) so the per-row work is joins and arithmetic, never JavaScript.
+ * The default methodology as SQL, run inside DuckDB. Every formula is linear in a row's amount, so
+ * it is evaluated once per kind of charge (`class_keys`), per canonical unit, into `rates`; a row's
+ * footprint is its amount times its rate (see the `footprint` view). Factor values arrive as small
+ * resolved tables (one row per distinct region, instance type, GPU model, storage service).
  *
- * Per row (IT energy before PUE, kWh):
+ * Per unit (IT energy before PUE, kWh):
  *   compute  = instance-hours × vCPUs × W(u) / 1000, W(u) = Wmin + f(u) × (Wmax − Wmin) per vCPU
  *   gpu      = GPU-hours × (Widle + f(u) × (Wmax − Widle)) / 1000
  *   memory   = hours × max(0, GB − baseline × vCPUs) × kWh/GB-h      (GB-hours directly for memory SKUs)
@@ -60,21 +61,21 @@ export function estimateSql(profile: MethodologyProfile, c: Coefficients): strin
   const uCpu = utilisationLn2(profile, 'cpu', cpuMin, cpuMax);
   const uGpu = utilisationLn2(profile, 'gpu', 'COALESCE(g.gpu_idle, i.gpu_idle)', 'COALESCE(g.gpu_max, i.gpu_max)');
 
-  const isInst = "u.usage_class = 'compute' AND u.amount_unit = 'instance-hours' AND i.known";
-  const isVcpu = "u.usage_class = 'compute' AND u.amount_unit = 'vcpu-hours'";
+  const isInst = "u.usage_class = 'compute' AND amount_unit = 'instance-hours' AND i.known";
+  const isVcpu = "u.usage_class = 'compute' AND amount_unit = 'vcpu-hours'";
   const isGpuRow = "u.usage_class = 'gpu' AND g.gpu_id IS NOT NULL";
 
   return `
-INSERT INTO footprint BY NAME
+INSERT INTO rates BY NAME
 WITH e AS (
-  SELECT u.file_id, u.row_no, u.status AS row_status, u.usage_class, u.amount_unit, u.instance_type, u.effective_cost, u.billed_cost,
+  SELECT u.class_key, u.usage_class, amount_unit, u.instance_type, 1.0 AS amount,
     r.grid_id, r.g_per_kwh, r.grid_lo2, r.grid_hi2, r.cfe, r.pue_id, r.pue, r.pue_lo2, r.pue_hi2, r.region_known,
-    CASE WHEN ${isInst} THEN u.amount * i.vcpus WHEN ${isVcpu} THEN u.amount ELSE 0 END AS vcpu_h,
-    CASE WHEN ${isInst} THEN u.amount * i.gpus WHEN ${isGpuRow} THEN u.amount ELSE 0 END AS gpu_h,
-    CASE WHEN ${isInst} THEN u.amount * greatest(0, i.memory_gb - ${base} * i.vcpus)
-         WHEN u.usage_class = 'memory' THEN u.amount ELSE 0 END AS mem_gbh,
-    CASE WHEN u.usage_class = 'storage' THEN u.amount * COALESCE(s.factor, 1) ELSE 0 END AS stor_gbh,
-    CASE WHEN u.usage_class = 'network' THEN u.amount ELSE 0 END AS net_gb,
+    CASE WHEN ${isInst} THEN amount * i.vcpus WHEN ${isVcpu} THEN amount ELSE 0 END AS vcpu_h,
+    CASE WHEN ${isInst} THEN amount * i.gpus WHEN ${isGpuRow} THEN amount ELSE 0 END AS gpu_h,
+    CASE WHEN ${isInst} THEN amount * greatest(0, i.memory_gb - ${base} * i.vcpus)
+         WHEN u.usage_class = 'memory' THEN amount ELSE 0 END AS mem_gbh,
+    CASE WHEN u.usage_class = 'storage' THEN amount * COALESCE(s.factor, 1) ELSE 0 END AS stor_gbh,
+    CASE WHEN u.usage_class = 'network' THEN amount ELSE 0 END AS net_gb,
     ${cpuMin} AS cpu_min, ${cpuMax} AS cpu_max, COALESCE(i.cpu_lo2, d.cpu_lo2) AS cpu_lo2, COALESCE(i.cpu_hi2, d.cpu_hi2) AS cpu_hi2,
     ${uCpu.lo} AS ucpu_lo2, ${uCpu.hi} AS ucpu_hi2,
     COALESCE(g.gpu_idle, i.gpu_idle) AS gpu_idle, COALESCE(g.gpu_max, i.gpu_max) AS gpu_max,
@@ -83,35 +84,35 @@ WITH e AS (
     u.storage_media, s.repl_id,
     CASE WHEN ${isInst} THEN i.cpu_id WHEN ${isVcpu} THEN d.cpu_id WHEN ${isGpuRow} THEN g.gpu_id END AS power_id,
     CASE
-      WHEN ${isInst} THEN i.emb_kg_host * 1000 * u.amount / ${life} * i.vcpus / i.host_vcpus
-      WHEN ${isVcpu} THEN d.emb_kg_host * 1000 * u.amount / ${life} / d.host_vcpus
-      WHEN ${isGpuRow} THEN g.emb_kg * 1000 * u.amount / ${life}
+      WHEN ${isInst} THEN i.emb_kg_host * 1000 * amount / ${life} * i.vcpus / i.host_vcpus
+      WHEN ${isVcpu} THEN d.emb_kg_host * 1000 * amount / ${life} / d.host_vcpus
+      WHEN ${isGpuRow} THEN g.emb_kg * 1000 * amount / ${life}
       ELSE 0 END AS emb_g,
     CASE WHEN ${isInst} THEN i.emb_lo2 WHEN ${isVcpu} THEN d.emb_lo2 WHEN ${isGpuRow} THEN g.emb_lo2 ELSE 0 END AS emb_lo2,
     CASE WHEN ${isInst} THEN i.emb_hi2 WHEN ${isVcpu} THEN d.emb_hi2 WHEN ${isGpuRow} THEN g.emb_hi2 ELSE 0 END AS emb_hi2,
     CASE WHEN ${isInst} THEN i.emb_id WHEN ${isVcpu} THEN d.emb_id WHEN ${isGpuRow} THEN g.emb_id END AS emb_id,
     CASE
-      WHEN u.status = 'rejected' THEN 'rejected'
       WHEN u.usage_class = 'cost_only' THEN 'cost_only'
-      WHEN u.usage_class = 'compute' AND u.amount_unit = 'instance-hours' AND NOT COALESCE(i.known, false) THEN 'fallback'
+      WHEN u.usage_class = 'compute' AND amount_unit = 'instance-hours' AND NOT COALESCE(i.known, false) THEN 'fallback'
       WHEN u.usage_class = 'gpu' AND g.gpu_id IS NULL THEN 'fallback'
-      WHEN u.usage_class = 'unclassified' THEN 'unclassified'
+      WHEN u.usage_class = 'unclassified' THEN 'fallback'
       ELSE 'estimated' END AS status,
+    (u.usage_class = 'unclassified' OR (u.usage_class = 'compute' AND u.amount_unit = 'instance-hours' AND NOT COALESCE(i.known, false))
+      OR (u.usage_class = 'gpu' AND g.gpu_id IS NULL)) AS cost_ratio,
     list_filter([
-      CASE WHEN u.status = 'ok' AND NOT r.region_known THEN 'region_unknown:provider_average_grid' END,
-      CASE WHEN u.usage_class = 'compute' AND u.amount_unit = 'instance-hours' AND NOT COALESCE(i.known, false) THEN 'instance_type_unknown:cost_ratio' END,
+      CASE WHEN NOT r.region_known THEN 'region_unknown:provider_average_grid' END,
+      CASE WHEN u.usage_class = 'compute' AND amount_unit = 'instance-hours' AND NOT COALESCE(i.known, false) THEN 'instance_type_unknown:cost_ratio' END,
       CASE WHEN u.usage_class = 'gpu' AND g.gpu_id IS NULL THEN 'gpu_model_unknown:cost_ratio' END,
       CASE WHEN ${isVcpu} THEN 'cpu_architecture_unknown:provider_average' END,
       CASE WHEN u.usage_class = 'unclassified' THEN 'no_energy_model:cost_ratio' END,
       CASE WHEN u.usage_class = 'storage' AND s.repl_id IS NULL THEN 'replication_unknown:1' END
     ], x -> x IS NOT NULL) AS flags
-  FROM usage u
+  FROM __keys u
   LEFT JOIN __region r ON r.provider IS NOT DISTINCT FROM u.provider AND r.region IS NOT DISTINCT FROM u.region
   LEFT JOIN __inst i ON i.provider IS NOT DISTINCT FROM u.provider AND i.instance_type = u.instance_type
   LEFT JOIN __gpu g ON g.gpu_model = u.gpu_model
   LEFT JOIN __cpu_default d ON d.provider IS NOT DISTINCT FROM u.provider
   LEFT JOIN __repl s ON s.provider IS NOT DISTINCT FROM u.provider AND s.storage_service = u.storage_service
-  WHERE u.file_id IN (SELECT file_id FROM __target)
 ),
 k AS (
   SELECT *,
@@ -130,7 +131,7 @@ b AS (
     gpu_lo2 + ugpu_lo2 AS g_lo2, gpu_hi2 + ugpu_hi2 AS g_hi2
   FROM k
 )
-SELECT file_id, row_no, $methodology AS methodology, status, flags,
+SELECT class_key, $methodology AS methodology, status, flags, cost_ratio,
   ck AS compute_kwh, gk AS gpu_kwh, memory_kwh, storage_kwh, network_kwh,
   (ck + gk + memory_kwh + storage_kwh + network_kwh) * pue AS kwh,
   pue * (ck * exp(-sqrt(c_lo2 + pue_lo2)) + gk * exp(-sqrt(g_lo2 + pue_lo2)) + memory_kwh * exp(-sqrt(${num(c.memoryLn2[0])} + pue_lo2))
@@ -156,42 +157,25 @@ FROM b`;
 
 /**
  * Rows with no energy model of their own (unknown instance types or GPU models, usage in units such as
- * requests) are estimated from cost: the file's own kWh, g and embodied g per unit of effective cost
- * over its estimated usage rows of the same provider (all providers when that one has none), with the
- * profile's wide band. CCF's 'unknown' rows work the same way; the flag on each row says so.
+ * requests) are estimated from cost: the file's own kWh, g and embodied g per unit of cost over its
+ * estimated rows of the same provider (all providers when that one has none), with the profile's wide
+ * band. CCF's 'unknown' rows work the same way; the flag on each row says so.
  */
 export function costRatioSql(profile: MethodologyProfile): string {
-  const lo2 = Math.log(profile.costRatioBand.low) ** 2;
-  const hi2 = Math.log(profile.costRatioBand.high) ** 2;
   return `
-WITH u AS (SELECT f.file_id, f.row_no, f.status, f.kwh, f.operational_g, f.market_g, f.embodied_g, x.provider, greatest(x.effective_cost, x.billed_cost) AS effective_cost
-             FROM footprint f JOIN usage x USING (file_id, row_no)
-            WHERE f.methodology = $methodology AND f.file_id IN (SELECT file_id FROM __target)),
-ratio AS (SELECT file_id, provider, sum(kwh) / sum(effective_cost) AS kwh_per, sum(operational_g) / sum(effective_cost) AS g_per,
-                 sum(market_g) / sum(effective_cost) AS m_per, sum(embodied_g) / sum(effective_cost) AS e_per
-            FROM u WHERE status = 'estimated' AND effective_cost > 0 GROUP BY ALL HAVING sum(effective_cost) > 0),
-overall AS (SELECT file_id, sum(kwh) / sum(effective_cost) AS kwh_per, sum(operational_g) / sum(effective_cost) AS g_per,
-                   sum(market_g) / sum(effective_cost) AS m_per, sum(embodied_g) / sum(effective_cost) AS e_per
-              FROM u WHERE status = 'estimated' AND effective_cost > 0 GROUP BY ALL HAVING sum(effective_cost) > 0),
-fill AS (SELECT u.file_id, u.row_no, greatest(u.effective_cost, 0) AS cost,
-                COALESCE(r.kwh_per, o.kwh_per) AS kwh_per, COALESCE(r.g_per, o.g_per) AS g_per,
-                COALESCE(r.m_per, o.m_per) AS m_per, COALESCE(r.e_per, o.e_per) AS e_per
-           FROM u LEFT JOIN ratio r USING (file_id, provider) LEFT JOIN overall o USING (file_id)
-          WHERE u.status IN ('fallback', 'unclassified') AND COALESCE(r.kwh_per, o.kwh_per) IS NOT NULL)
-UPDATE footprint AS f SET
-  kwh = fill.cost * fill.kwh_per,
-  kwh_low = fill.cost * fill.kwh_per * exp(-sqrt(${num(lo2)})),
-  kwh_high = fill.cost * fill.kwh_per * exp(sqrt(${num(hi2)})),
-  operational_g = fill.cost * fill.g_per,
-  operational_g_low = fill.cost * fill.g_per * exp(-sqrt(${num(lo2)})),
-  operational_g_high = fill.cost * fill.g_per * exp(sqrt(${num(hi2)})),
-  market_g = fill.cost * fill.m_per,
-  embodied_g = fill.cost * fill.e_per,
-  embodied_g_low = fill.cost * fill.e_per * exp(-sqrt(${num(lo2)})),
-  embodied_g_high = fill.cost * fill.e_per * exp(sqrt(${num(hi2)})),
-  status = CASE WHEN f.status = 'unclassified' THEN 'fallback' ELSE f.status END
-FROM fill
-WHERE f.methodology = $methodology AND f.file_id = fill.file_id AND f.row_no = fill.row_no`;
+INSERT INTO cost_ratios
+WITH est AS (
+  SELECT file_id, provider, sum(kwh) AS kwh, sum(operational_g) AS g, sum(market_g) AS m, sum(embodied_g) AS e, sum(cost_basis) AS cost
+  FROM footprint
+  WHERE methodology = $methodology AND status = 'estimated' AND cost_basis > 0 AND file_id IN (SELECT file_id FROM __target)
+  GROUP BY ALL
+),
+files AS (SELECT file_id, sum(kwh) AS kwh, sum(g) AS g, sum(m) AS m, sum(e) AS e, sum(cost) AS cost FROM est GROUP BY ALL),
+providers AS (SELECT DISTINCT file_id, provider FROM usage WHERE file_id IN (SELECT file_id FROM __target))
+SELECT $methodology, p.file_id, p.provider,
+  COALESCE(s.kwh / s.cost, f.kwh / f.cost), COALESCE(s.g / s.cost, f.g / f.cost), COALESCE(s.m / s.cost, f.m / f.cost), COALESCE(s.e / s.cost, f.e / f.cost),
+  ${num(profile.costRatioBand.low)}, ${num(profile.costRatioBand.high)}
+FROM providers p LEFT JOIN est s ON s.file_id = p.file_id AND s.provider IS NOT DISTINCT FROM p.provider JOIN files f ON f.file_id = p.file_id`;
 }
 
 export { ln2 };

@@ -1,4 +1,5 @@
 import { lit } from './sql.js';
+import { instanceTypeFromText } from './instance-type.js';
 import { USAGE_TYPE_REGION_PREFIXES } from './aws-cur/regions.js';
 
 /**
@@ -34,8 +35,6 @@ function inList(expr: string, values: readonly string[]): string {
 const binary = `(${unitKey} LIKE 'gib%' OR ${unitKey} LIKE 'tib%')`;
 const GIB = 1.073741824;
 
-/** Hours in the month the charge starts in: AWS and Azure prorate GB-months over the real month. */
-const hoursInMonth = `(24 * dayofmonth(last_day(t.period_start)))`;
 
 /**
  * GPU-hour SKUs carry no instance type (GCP bills GPUs separately: "Nvidia Tesla T4 GPU running in
@@ -89,14 +88,26 @@ export interface ClassColumns {
   readonly gpu_model: string;
   readonly storage_media: string;
   readonly storage_service: string;
-  readonly amount: string;
+  readonly amount_factor: string;
+  readonly per_month: string;
   readonly amount_unit: string;
 }
 
-/** SQL expressions for the classification columns, over a relation `t` of canonical fields. */
+/** The instance type: a billed column where there is one, else the first found in the usage type or description. */
+export function instanceTypeSql(): string {
+  return `COALESCE(t.instance_type_hint, ${instanceTypeFromText('t.usage_type')}, ${instanceTypeFromText('t.charge_description')})`;
+}
+
+/** Bump when the rules below change: stored classes are then recomputed (from stored keys, never raw files). */
+export const CLASSIFIER_VERSION = '1';
+
+/**
+ * SQL expressions for the classification columns, over a relation `t` of class keys. Per-month
+ * quantities (GB-months) are prorated over the hours of the charge's month when a row is read: AWS
+ * and Azure bill GB-months against the real month.
+ */
 export function classifySql(): ClassColumns {
   const u = unitKey;
-  const q = 'coalesce(t.quantity, 0)';
   const cls = `CASE
     WHEN t.charge_category IS NULL OR t.charge_category NOT IN ('usage') THEN 'cost_only'
     WHEN ${isFee} THEN 'cost_only'
@@ -119,14 +130,16 @@ export function classifySql(): ClassColumns {
     WHEN (${inList(u, GB)} OR ${inList(u, TB)}) AND ${isTransfer} AND ${intraRegion} THEN 'intra-region transfer: no energy counted'
     WHEN t.unit IS NULL THEN 'no unit'
     ELSE NULL END`;
-  const amount = `CASE
-    WHEN ${inList(u, GB_SECONDS)} THEN ${q} / 3600.0 / 1.769 * (CASE WHEN ${binary} THEN ${GIB} ELSE 1 END)
-    WHEN ${inList(u, GB_MONTHS)} THEN ${q} * ${hoursInMonth} * (CASE WHEN ${binary} THEN ${GIB} ELSE 1 END)
-    WHEN ${inList(u, TB_MONTHS)} THEN ${q} * 1000 * ${hoursInMonth} * (CASE WHEN ${binary} THEN ${GIB} * 1024 / 1000 ELSE 1 END)
-    WHEN ${inList(u, GB_HOURS)} THEN ${q} * (CASE WHEN ${binary} THEN ${GIB} ELSE 1 END)
-    WHEN ${inList(u, TB)} THEN CASE WHEN ${inbound} OR ${intraRegion} THEN 0 ELSE ${q} * 1000 END
-    WHEN ${inList(u, GB)} THEN CASE WHEN ${inbound} OR ${intraRegion} THEN 0 ELSE ${q} * (CASE WHEN ${binary} THEN ${GIB} ELSE 1 END) END
-    ELSE ${q} END`;
+  const gib = `(CASE WHEN ${binary} THEN ${GIB} ELSE 1 END)`;
+  const amountFactor = `CASE
+    WHEN ${inList(u, GB_SECONDS)} THEN ${gib} / 3600.0 / 1.769
+    WHEN ${inList(u, GB_MONTHS)} THEN ${gib}
+    WHEN ${inList(u, TB_MONTHS)} THEN 1000 * (CASE WHEN ${binary} THEN ${GIB} * 1024 / 1000 ELSE 1 END)
+    WHEN ${inList(u, GB_HOURS)} THEN ${gib}
+    WHEN ${inList(u, TB)} THEN CASE WHEN ${inbound} OR ${intraRegion} THEN 0 ELSE 1000 END
+    WHEN ${inList(u, GB)} THEN CASE WHEN ${inbound} OR ${intraRegion} THEN 0 ELSE ${gib} END
+    ELSE 1 END`;
+  const perMonth = `(${inList(u, GB_MONTHS)} OR ${inList(u, TB_MONTHS)})`;
   const amountUnit = `CASE
     WHEN ${inList(u, GB_SECONDS)} THEN 'vcpu-hours'
     WHEN ${inList(u, HOURS)} AND t.instance_type IS NOT NULL THEN 'instance-hours'
@@ -141,7 +154,8 @@ export function classifySql(): ClassColumns {
     gpu_model: `CASE WHEN ${isGpuSku} THEN ${gpuModel} ELSE NULL END`,
     storage_media: `CASE WHEN ${hdd} THEN 'hdd' ELSE 'ssd' END`,
     storage_service: replicationKey(),
-    amount,
+    amount_factor: amountFactor,
+    per_month: perMonth,
     amount_unit: amountUnit,
   };
 }

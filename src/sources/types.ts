@@ -40,10 +40,10 @@ export interface CanonicalFields {
   readonly usage_type: string;
   readonly unit: string;
   readonly currency: string;
-  /** MAP(VARCHAR, VARCHAR) with lower-cased, trimmed keys. */
-  readonly tags: string;
-  /** Billed instance type where the format carries one (column or text), else NULL. */
-  readonly instance_type: string;
+  /** The row's tags as JSON object text (VARCHAR), or NULL. Parsed once per distinct tag set. */
+  readonly tags_json: string;
+  /** A billed instance-type column where the format has one, else NULL; text is searched for one later. */
+  readonly instance_type_hint: string;
   /** vCPUs stated by the bill for the line's instance (DOUBLE), else NULL. */
   readonly vcpus: string;
   readonly period_start: TypedField;

@@ -1,5 +1,4 @@
-import { Columns, ident, lit, requireColumns, tagsFromJson } from '../sql.js';
-import { instanceTypeFromText } from '../instance-type.js';
+import { Columns, ident, lit, requireColumns } from '../sql.js';
 import type { BillingSource, ColumnInfo, SourceMapping } from '../types.js';
 import { LOCATION_REGIONS, USAGE_TYPE_REGION_PREFIXES } from './regions.js';
 
@@ -44,22 +43,25 @@ function regionExpr(cols: Columns): string {
     ${prefixCase}))`;
 }
 
-/** User tags: legacy `resourceTags/user:k` columns, CUR 2.0 `resource_tags` (MAP or JSON), or flattened `resource_tags_user_k`. */
+/**
+ * User tags as JSON text: legacy `resourceTags/user:k` columns, CUR 2.0 `resource_tags` (MAP or JSON
+ * text; keys `user_k`), or flattened `resource_tags_user_k` columns.
+ */
 function tagsExpr(cols: Columns): string {
   const mapCol = cols.list.find((c) => /^resource_?tags$/i.test(c.name));
   if (mapCol?.type.startsWith('MAP')) {
-    return `map_from_entries(list_transform(map_entries(${ident(mapCol.name)}), e -> {key: lower(trim(regexp_replace(e.key, '^user_', ''))), value: e.value}))`;
+    return `CAST(to_json(map_from_entries(list_transform(map_entries(${ident(mapCol.name)}), e -> {key: regexp_replace(e.key, '^user_', ''), value: e.value}))) AS VARCHAR)`;
   }
-  if (mapCol) return tagsFromJson(cols.text(mapCol.name));
+  if (mapCol) return `regexp_replace(${cols.text(mapCol.name)}, '"user_', '"', 'g')`;
   const tagCols = cols.list
     .map((c) => ({ c, key: /^resourceTags\/user:(.+)$/i.exec(c.name)?.[1] ?? /^resource_tags_user_(.+)$/i.exec(c.name)?.[1] }))
     .filter((x): x is { c: ColumnInfo; key: string } => x.key !== undefined);
-  if (tagCols.length === 0) return 'MAP {}';
+  if (tagCols.length === 0) return 'NULL';
   const seen = new Set<string>();
   const entries = tagCols
     .filter(({ key }) => !seen.has(key.toLowerCase().trim()) && seen.add(key.toLowerCase().trim()))
     .map(({ c, key }) => `{key: ${lit(key.toLowerCase().trim())}, value: NULLIF(trim(CAST(${ident(c.name)} AS VARCHAR)), '')}`);
-  return `map_from_entries(list_filter([${entries.join(', ')}], e -> e.value IS NOT NULL))`;
+  return `CAST(to_json(map_from_entries(list_filter([${entries.join(', ')}], e -> e.value IS NOT NULL))) AS VARCHAR)`;
 }
 
 /** What the usage cost after RI and Savings Plan discounts (AWS's effective cost). */
@@ -109,8 +111,8 @@ export const awsCurSource: BillingSource = {
         usage_type: usageType,
         unit: cols.text('pricing/unit', 'pricing_unit'),
         currency: cols.text('lineItem/CurrencyCode'),
-        tags: tagsExpr(cols),
-        instance_type: `COALESCE(lower(regexp_replace(${cols.text('product/instanceType')}, '^(db|cache|ml|search)\\.', '')), ${instanceTypeFromText(usageType)})`,
+        tags_json: tagsExpr(cols),
+        instance_type_hint: `lower(regexp_replace(${cols.text('product/instanceType')}, '^(db|cache|ml|search)\\.', ''))`,
         vcpus: `TRY_CAST(${cols.text('product/vcpu')} AS DOUBLE)`,
         period_start: { sql: cols.raw('lineItem/UsageStartDate'), column: cols.nameOf('lineItem/UsageStartDate'), required: true },
         period_end: { sql: hasEnd ? cols.raw('lineItem/UsageEndDate') : cols.raw('lineItem/UsageStartDate'), column: cols.nameOf('lineItem/UsageEndDate'), required: true },

@@ -1,5 +1,4 @@
-import { Columns, requireColumns, tagsFromJson } from '../sql.js';
-import { instanceTypeFromText } from '../instance-type.js';
+import { Columns, requireColumns } from '../sql.js';
 import type { BillingSource, ColumnInfo, SourceMapping } from '../types.js';
 
 /**
@@ -83,8 +82,8 @@ export const focusSource: BillingSource = {
         usage_type: usageType,
         unit: cols.text('ConsumedUnit', 'PricingUnit'),
         currency: cols.text('BillingCurrency'),
-        tags: cols.has('Tags') ? tagsFromJson(cols.text('Tags')) : 'MAP {}',
-        instance_type: `COALESCE(${instanceTypeFromText(cols.text('x_InstanceType', 'x_ResourceSize'))}, ${instanceTypeFromText(usageType)}, ${instanceTypeFromText(description)})`,
+        tags_json: cols.text('Tags'),
+        instance_type_hint: `lower(${cols.text('x_InstanceType', 'x_ResourceSize')})`,
         vcpus: 'CAST(NULL AS DOUBLE)',
         period_start: { sql: cols.raw('ChargePeriodStart'), column: cols.nameOf('ChargePeriodStart'), required: true },
         period_end: { sql: cols.raw('ChargePeriodEnd'), column: cols.nameOf('ChargePeriodEnd'), required: true },

@@ -1,11 +1,16 @@
 import type { MethodologyProfile } from '../../core/methodology.js';
-import { GreenopsError } from '../../core/errors.js';
+import { ccfEstimateSql } from '../../core/ccf/estimate-sql.js';
+import { ccfTempTables } from '../../core/ccf/temp-tables.js';
 import type { Db } from './connection.js';
+import { loadTable } from './resolve.js';
 
 /**
  * The `ccf` profile: Cloud Carbon Footprint 0.15's AWS estimation, reproduced in SQL over stored
- * usage rows (see src/core/ccf/).
+ * usage rows (see src/core/ccf/). Loads CCF's lookup tables as temp tables, then one INSERT fills
+ * `footprint` for the files in `__target`; CCF's cost-ratio 'unknown' rows use the rows of exactly
+ * those files, as one CCF run over them would.
  */
-export async function ccfEstimator(_db: Db, profile: MethodologyProfile): Promise<void> {
-  throw new GreenopsError('E_USAGE', `methodology ${profile.id} is not available yet`);
+export async function ccfEstimator(db: Db, profile: MethodologyProfile): Promise<void> {
+  for (const t of ccfTempTables()) await loadTable(db, t.name, t.columns, t.rows);
+  await db.run(ccfEstimateSql(), { methodology: profile.id });
 }

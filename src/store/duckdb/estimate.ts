@@ -2,8 +2,10 @@ import { costRatioSql, estimateSql, type Coefficients } from '../../core/estimat
 import type { MethodologyProfile } from '../../core/methodology.js';
 import { coefficient } from '../../factors/coefficients.js';
 import { FACTORS_VERSION } from '../../factors/index.js';
+import { CLASSIFIER_VERSION } from '../../sources/classify.js';
 import type { Db } from './connection.js';
-import { ccfEstimator } from './estimate-ccf.js';
+import { ccfEstimator as runCcf } from './estimate-ccf.js';
+import { classifyKeysSql } from './ingest-sql.js';
 import { resolveDefaults, resolveGpus, resolveInstances, resolveRegions, resolveReplication } from './resolve.js';
 
 function coefficients(): Coefficients {
@@ -24,17 +26,41 @@ function coefficients(): Coefficients {
   };
 }
 
-/** How each profile fills `footprint` for the files in `__target` (the store has set it up). */
-export type Estimator = (db: Db, profile: MethodologyProfile) => Promise<void>;
+/**
+ * How a profile fills the store for the files in `__target`: `rates` methodologies write per-unit
+ * rates per class key (and cost ratios per file), `rows` methodologies write `footprint_rows`.
+ */
+export interface Estimator {
+  readonly kind: 'rates' | 'rows';
+  run(db: Db, profile: MethodologyProfile, all: boolean): Promise<void>;
+}
 
-const defaultEstimator: Estimator = async (db, profile) => {
-  await resolveRegions(db);
-  await resolveInstances(db);
-  await resolveGpus(db);
-  await resolveDefaults(db);
-  await resolveReplication(db);
-  await db.run(estimateSql(profile, coefficients()), { methodology: profile.id });
-  await db.run(costRatioSql(profile), { methodology: profile.id });
+const defaultEstimator: Estimator = {
+  kind: 'rates',
+  async run(db, profile, all) {
+    const m = { methodology: profile.id };
+    if (all) {
+      await db.run('DELETE FROM rates WHERE methodology = $methodology', m);
+      await db.run('DELETE FROM cost_ratios WHERE methodology = $methodology', m);
+    }
+    await db.run('CREATE OR REPLACE TEMP TABLE __keys AS SELECT * FROM class_keys WHERE class_key NOT IN (SELECT class_key FROM rates WHERE methodology = $methodology)', m);
+    await resolveRegions(db);
+    await resolveInstances(db);
+    await resolveGpus(db);
+    await resolveDefaults(db);
+    await resolveReplication(db);
+    await db.run(estimateSql(profile, coefficients()), m);
+    await db.run('DELETE FROM cost_ratios WHERE methodology = $methodology AND file_id IN (SELECT file_id FROM __target)', m);
+    await db.run(costRatioSql(profile), m);
+  },
+};
+
+const ccfEstimator: Estimator = {
+  kind: 'rows',
+  async run(db, profile) {
+    await db.run('DELETE FROM footprint_rows WHERE methodology = $1 AND file_id IN (SELECT file_id FROM __target)', [profile.id]);
+    await runCcf(db, profile);
+  },
 };
 
 const estimators: Record<MethodologyProfile['id'], Estimator> = {
@@ -44,31 +70,34 @@ const estimators: Record<MethodologyProfile['id'], Estimator> = {
 
 export type EstimateScope = { readonly fileIds: readonly number[] } | 'all';
 
+/** What the stored estimates of a profile were made with: rules, classifier and factors. */
+function versionOf(profile: MethodologyProfile): string {
+  return `${profile.version}+classifier.${CLASSIFIER_VERSION}`;
+}
+
 /**
- * (Re)build the footprint of the given files under one profile, from stored usage rows and the
- * current factor tables. Raw files are never read again.
+ * (Re)build the footprint of the given files under one profile, from stored usage and the current
+ * factor tables. Raw files are never read again.
  */
 export async function estimate(db: Db, profile: MethodologyProfile, scope: EstimateScope): Promise<void> {
+  const estimator = estimators[profile.id];
   await db.transaction(async () => {
+    for (const sql of classifyKeysSql()) await db.run(sql);
     await db.run('DROP TABLE IF EXISTS __target');
     if (scope === 'all') await db.run('CREATE TEMP TABLE __target AS SELECT file_id FROM files');
     else await db.run('CREATE TEMP TABLE __target AS SELECT unnest($1::INTEGER[]) AS file_id', [JSON.stringify(scope.fileIds)]);
-    await db.run('DELETE FROM footprint WHERE methodology = $1 AND file_id IN (SELECT file_id FROM __target)', [profile.id]);
-    await estimators[profile.id](db, profile);
+    await db.run('INSERT OR REPLACE INTO estimates VALUES ($1, $2, $3, $4, now())', [profile.id, estimator.kind, versionOf(profile), FACTORS_VERSION]);
+    await estimator.run(db, profile, scope === 'all');
     await db.run('DELETE FROM estimated_files WHERE methodology = $1 AND file_id IN (SELECT file_id FROM __target)', [profile.id]);
     await db.run('INSERT INTO estimated_files SELECT $1, file_id FROM __target', [profile.id]);
-    await db.run(
-      `INSERT OR REPLACE INTO estimates VALUES ($1, $2, $3, now())`,
-      [profile.id, profile.version, FACTORS_VERSION],
-    );
   });
 }
 
-/** Whether the stored footprint of a profile was made with other rules or factors than the current ones. */
+/** Whether the stored footprint of a profile was made with other rules, classifier or factors than the current ones. */
 export async function isStale(db: Db, profile: MethodologyProfile): Promise<boolean> {
   const rows = await db.all<{ methodology_version: string; factors_version: string }>('SELECT methodology_version, factors_version FROM estimates WHERE methodology = $1', [profile.id]);
   const r = rows[0];
-  return !r || r.methodology_version !== profile.version || r.factors_version !== FACTORS_VERSION;
+  return !r || r.methodology_version !== versionOf(profile) || r.factors_version !== FACTORS_VERSION;
 }
 
 /** Estimate whatever is missing or out of date for a profile: everything when rules or factors changed, else new files only. */

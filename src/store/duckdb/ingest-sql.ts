@@ -1,43 +1,90 @@
-import { classifySql } from '../../sources/classify.js';
-import type { SourceMapping, TypedField } from '../../sources/types.js';
-import { lit } from '../../sources/sql.js';
+import { CLASSIFIER_VERSION, classifySql, instanceTypeSql } from '../../sources/classify.js';
+import type { CanonicalFields, SourceMapping, TypedField } from '../../sources/types.js';
+import { lit, tagsFromJson } from '../../sources/sql.js';
 
 type Kind = 'timestamp' | 'number';
-
-interface Check {
-  readonly name: string;
-  readonly field: TypedField;
-  readonly kind: Kind;
-}
 
 const EXPECT: Record<Kind, string> = {
   timestamp: 'expected an ISO 8601 date-time',
   number: 'expected a number',
 };
 
+/** Columns of `class_keys` that describe a kind of charge, and the canonical field each comes from. */
+const KEY_FIELDS = [
+  'provider', 'region', 'service', 'service_code', 'service_category', 'charge_category', 'charge_description',
+  'usage_type', 'unit', 'resource_type', 'instance_type_hint', 'vcpus',
+] as const satisfies ReadonlyArray<keyof CanonicalFields>;
+
+/** Stored per row in `usage`. */
+const ROW_FIELDS = [
+  'provider', 'billing_account', 'sub_account', 'region', 'service', 'service_category', 'resource_id', 'charge_category', 'currency',
+] as const satisfies ReadonlyArray<keyof CanonicalFields>;
+
 function typed(field: TypedField, kind: Kind): string {
-  const text = `CAST(${field.sql} AS VARCHAR)`;
-  return kind === 'timestamp' ? `CAST(TRY_CAST(${text} AS TIMESTAMPTZ) AS TIMESTAMP)` : `TRY_CAST(${text} AS DOUBLE)`;
+  // Parquet columns arrive typed, text is parsed; TIMESTAMPTZ accepts both 'Z' and offsets, stored as UTC.
+  return kind === 'timestamp' ? `CAST(TRY_CAST(${field.sql} AS TIMESTAMPTZ) AS TIMESTAMP)` : `TRY_CAST(${field.sql} AS DOUBLE)`;
+}
+
+export function classKeySql(f: CanonicalFields): string {
+  return `hash(${KEY_FIELDS.map((k) => f[k]).join(', ')})`;
+}
+
+export function tagsKeySql(f: CanonicalFields): string {
+  return `hash(${f.tags_json})`;
+}
+
+/** The distinct kinds of charge and tag sets in a file: small, whatever the file's size. */
+export function distinctKeysSql(mapping: SourceMapping, reader: string): string {
+  const f = mapping.fields;
+  return `CREATE OR REPLACE TEMP TABLE __new_keys AS
+SELECT DISTINCT ${classKeySql(f)} AS class_key, ${KEY_FIELDS.map((k) => `${f[k]} AS ${k}`).join(', ')},
+  ${tagsKeySql(f)} AS tags_key, ${f.tags_json} AS tags_raw
+FROM ${reader}`;
+}
+
+/** New class keys and tag sets into their tables. */
+export const storeKeysSql = [
+  `INSERT INTO class_keys BY NAME
+   SELECT DISTINCT class_key, ${KEY_FIELDS.join(', ')} FROM __new_keys WHERE class_key NOT IN (SELECT class_key FROM class_keys)`,
+  `INSERT INTO tag_sets BY NAME
+   SELECT DISTINCT tags_key, tags_raw AS raw FROM __new_keys WHERE tags_key NOT IN (SELECT tags_key FROM tag_sets)`,
+  `UPDATE tag_sets SET tags = ${tagsFromJson('raw')} WHERE tags IS NULL`,
+];
+
+/** A 64-bit hash names each kind of charge; two different kinds with one hash would be merged, so refuse. */
+export const keyCollisionSql = `SELECT class_key FROM (SELECT DISTINCT class_key, ${KEY_FIELDS.join(', ')} FROM __new_keys) GROUP BY class_key HAVING count(*) > 1 LIMIT 1`;
+
+/** Classify the class keys the current classifier has not seen. */
+export function classifyKeysSql(): string[] {
+  const c = classifySql();
+  const pending = `classifier_version IS DISTINCT FROM ${lit(CLASSIFIER_VERSION)}`;
+  return [
+    `UPDATE class_keys AS t SET instance_type = ${instanceTypeSql()} WHERE ${pending}`,
+    `UPDATE class_keys AS t SET
+       usage_class = ${c.usage_class}, class_reason = ${c.class_reason},
+       gpu_model = CASE WHEN (${c.usage_class}) = 'gpu' THEN ${c.gpu_model} END,
+       storage_media = CASE WHEN (${c.usage_class}) = 'storage' THEN ${c.storage_media} END,
+       storage_service = CASE WHEN (${c.usage_class}) = 'storage' THEN ${c.storage_service} END,
+       amount_unit = ${c.amount_unit}, amount_factor = ${c.amount_factor}, per_month = ${c.per_month},
+       classifier_version = ${lit(CLASSIFIER_VERSION)}
+     WHERE ${pending}`,
+  ];
 }
 
 /**
- * The INSERT that maps one file's raw rows to canonical usage rows in a single streaming pass:
- * canonical fields → per-cell type checks (a row that fails names its column and value) → classes.
+ * The SELECT that maps one file's rows in a single streaming pass: canonical fields, per-cell type
+ * checks (a row that fails names its column and value), and the keys of its kind of charge and tags.
+ * `reader` must yield `__rn`, the data-row number, or 0 when rows are numbered afterwards.
  */
-export function insertUsageSql(mapping: SourceMapping, reader: string): string {
+export function usageRowsSql(mapping: SourceMapping, reader: string): string {
   const f = mapping.fields;
-  const checks: Check[] = [
+  const checks: Array<{ name: string; field: TypedField; kind: Kind }> = [
     { name: 'period_start', field: f.period_start, kind: 'timestamp' },
     { name: 'period_end', field: f.period_end, kind: 'timestamp' },
     { name: 'quantity', field: f.quantity, kind: 'number' },
     { name: 'billed_cost', field: f.billed_cost, kind: 'number' },
     { name: 'effective_cost', field: f.effective_cost, kind: 'number' },
   ];
-  const plain = Object.entries(f)
-    .filter(([, v]) => typeof v === 'string')
-    .map(([k, v]) => `${v as string} AS ${k}`);
-  const raws = checks.map((c) => `${c.field.sql} AS __raw_${c.name}`);
-  const casts = checks.map((c) => `${typed(c.field, c.kind)} AS ${c.name}`);
   const failures: Array<{ when: string; column: string; reason: string; value: string }> = [];
   for (const c of checks) {
     if (c.field.required) failures.push({ when: `c.__raw_${c.name} IS NULL`, column: c.field.column, reason: `missing value; ${EXPECT[c.kind]}`, value: 'NULL' });
@@ -45,24 +92,19 @@ export function insertUsageSql(mapping: SourceMapping, reader: string): string {
   }
   const chain = (pick: 'column' | 'reason' | 'value'): string =>
     `CASE ${failures.map((x) => `WHEN ${x.when} THEN ${pick === 'value' ? x.value : lit(x[pick])}`).join(' ')} ELSE NULL END`;
-  const cls = classifySql();
-  const whenOk = (expr: string): string => `CASE WHEN t.reject_column IS NULL THEN ${expr} ELSE NULL END`;
+  const columns = [
+    ...ROW_FIELDS.map((k) => `${f[k]} AS ${k}`),
+    ...checks.map((c) => `${c.field.sql} AS __raw_${c.name}`),
+    ...checks.map((c) => `${typed(c.field, c.kind)} AS ${c.name}`),
+    `${classKeySql(f)} AS class_key`,
+    `${tagsKeySql(f)} AS tags_key`,
+  ];
   return `
-INSERT INTO usage BY NAME
-WITH raw AS (SELECT * FROM ${reader}),
-c AS (SELECT __rn, ${[...plain, ...raws, ...casts].join(',\n  ')} FROM raw),
+WITH c AS (SELECT __rn, ${columns.join(',\n  ')} FROM ${reader}),
 t AS (SELECT c.* EXCLUDE (${checks.map((x) => `__raw_${x.name}`).join(', ')}), ${chain('column')} AS reject_column, ${chain('reason')} AS reject_reason, ${chain('value')} AS reject_value FROM c)
-SELECT
-  $file_id AS file_id,
-  t.__rn AS row_no,
-  CASE WHEN t.reject_column IS NULL THEN 'ok' ELSE 'rejected' END AS status,
-  t.* EXCLUDE (__rn),
-  ${whenOk(cls.usage_class)} AS usage_class,
-  ${whenOk(cls.class_reason)} AS class_reason,
-  ${whenOk(`CASE WHEN (${cls.usage_class}) = 'gpu' THEN ${cls.gpu_model} END`)} AS gpu_model,
-  ${whenOk(`CASE WHEN (${cls.usage_class}) = 'storage' THEN ${cls.storage_media} END`)} AS storage_media,
-  ${whenOk(`CASE WHEN (${cls.usage_class}) = 'storage' THEN ${cls.storage_service} END`)} AS storage_service,
-  ${whenOk(cls.amount)} AS amount,
-  ${whenOk(cls.amount_unit)} AS amount_unit
+SELECT $file_id AS file_id, t.__rn AS row_no, CASE WHEN t.reject_column IS NULL THEN 'ok' ELSE 'rejected' END AS status,
+  t.* EXCLUDE (__rn, class_key, tags_key),
+  CASE WHEN t.reject_column IS NULL THEN t.class_key END AS class_key,
+  CASE WHEN t.reject_column IS NULL THEN t.tags_key END AS tags_key
 FROM t`;
 }

@@ -7,6 +7,7 @@ import { focusSource } from '../../sources/focus/index.js';
 import { scratchDir, writeFocus } from '../../../test/helpers/focus.js';
 import { openDuckStore, type DuckStore } from './index.js';
 import { isGreenopsError } from '../../core/errors.js';
+import { defaultProfile } from '../../core/methodology.js';
 
 let store: DuckStore;
 let dir: string;
@@ -43,10 +44,11 @@ describe('ingest', () => {
     const r = await store.ingest(path, opts);
     expect(r.duplicate).toBe(false);
     expect(r.accounting).toMatchObject({ rowsRead: 4, estimated: 2, costOnly: 1, unclassified: 1, rejected: 0, byClass: { compute: 1, storage: 1 } });
-    const u = await store.db.all<{ instance_type: string; amount: number }>("SELECT instance_type, amount FROM usage WHERE usage_class = 'compute'");
+    await store.estimate(defaultProfile);
+    const u = await store.db.all<{ instance_type: string; amount: number }>("SELECT instance_type, amount FROM footprint WHERE usage_class = 'compute'");
     expect(u).toEqual([{ instance_type: 'm5.large', amount: 1 }]);
     // 100 GB-months in August (31 days) = 100 × 744 GB-hours
-    const s = await store.db.all<{ amount: number }>("SELECT amount FROM usage WHERE usage_class = 'storage'");
+    const s = await store.db.all<{ amount: number }>("SELECT amount FROM footprint WHERE usage_class = 'storage'");
     expect(s[0]?.amount).toBeCloseTo(74_400, 6);
   });
 
@@ -125,7 +127,8 @@ describe('ingest', () => {
     await store.db.run(`COPY (SELECT * FROM read_csv('${csv}', all_varchar = true)) TO '${pq}' (FORMAT parquet)`);
     await store.ingest(gz, opts);
     await store.ingest(pq, opts);
-    const rows = await store.db.all<{ file_id: number; resource_id: string; amount: number }>('SELECT file_id, resource_id, amount FROM usage ORDER BY file_id, row_no');
+    await store.estimate(defaultProfile);
+    const rows = await store.db.all<{ file_id: number; resource_id: string; amount: number }>('SELECT file_id, resource_id, amount FROM footprint ORDER BY file_id, row_no');
     expect(rows.map((r) => [r.resource_id, r.amount])).toEqual([['a', 1], ['b', 2], ['a', 1], ['b', 2]]);
   });
 

@@ -26,16 +26,20 @@ function csvOptions(path: string, dialect: CsvDialect): string {
 }
 
 /**
- * The table function that streams a file's rows with a 1-based `__rn` data-row number. CSV is read as
+ * The table function that streams a file's rows with `__rn`: the 1-based data-row number for Parquet,
+ * 0 for CSV (numbered once stored). CSV is read as
  * text (types are checked per cell afterwards, so one bad cell rejects one row, not the file);
- * structurally broken lines go to DuckDB's reject tables, named per scan.
+ * structurally broken lines go to DuckDB's reject tables, named per scan. Without a rejects table the
+ * rows are not numbered (a scan for distinct keys needs no order).
  */
 export function readerSql(path: string, kind: FileKind, dialect: CsvDialect, rejectsTable?: string): string {
   if (kind === 'parquet') return `(SELECT file_row_number + 1 AS __rn, * EXCLUDE (file_row_number) FROM read_parquet(${lit(path)}, file_row_number = true))`;
-  const rejects = rejectsTable
-    ? `, store_rejects = true, rejects_table = ${lit(rejectsTable)}, rejects_scan = ${lit(`${rejectsTable}_scan`)}`
-    : '';
-  return `(SELECT row_number() OVER () AS __rn, * FROM read_csv(${lit(path)}, ${csvOptions(path, dialect)}${rejects}))`;
+  // Malformed lines are skipped here and reported by the numbered pass, which keeps them.
+  if (rejectsTable === undefined) return `read_csv(${lit(path)}, ${csvOptions(path, dialect)}, ignore_errors = true)`;
+  // Rows are numbered after they are stored (by insertion order, which DuckDB preserves): a window
+  // over the scan would hold the whole file in memory.
+  const rejects = `, store_rejects = true, rejects_table = ${lit(rejectsTable)}, rejects_scan = ${lit(`${rejectsTable}_scan`)}`;
+  return `(SELECT 0::BIGINT AS __rn, * FROM read_csv(${lit(path)}, ${csvOptions(path, dialect)}${rejects}))`;
 }
 
 /** Only the header: for sniffing columns without reading the data. */

@@ -31,7 +31,7 @@ export async function loadTable(db: Db, name: string, columns: Record<string, st
 }
 
 export async function resolveRegions(db: Db): Promise<void> {
-  const keys = await db.all<{ provider: string | null; region: string | null }>('SELECT DISTINCT provider, region FROM usage WHERE file_id IN (SELECT file_id FROM __target)');
+  const keys = await db.all<{ provider: string | null; region: string | null }>('SELECT DISTINCT provider, region FROM __keys');
   const rows = keys.map((k) => {
     const provider = asProvider(k.provider);
     const found = k.region ? lookupGrid(provider, k.region) : undefined;
@@ -59,7 +59,7 @@ function embodiedOf(provider: Provider, family: string, spec: { vcpus: number; m
 
 export async function resolveInstances(db: Db): Promise<void> {
   const keys = await db.all<{ provider: string | null; instance_type: string }>(
-    'SELECT DISTINCT provider, instance_type FROM usage WHERE instance_type IS NOT NULL AND file_id IN (SELECT file_id FROM __target)',
+    'SELECT DISTINCT provider, instance_type FROM __keys WHERE instance_type IS NOT NULL',
   );
   const rows = keys.map((k) => {
     const provider = asProvider(k.provider);
@@ -92,7 +92,7 @@ export async function resolveInstances(db: Db): Promise<void> {
 const GPU_EMBODIED_KG = 150;
 
 export async function resolveGpus(db: Db): Promise<void> {
-  const keys = await db.all<{ gpu_model: string }>('SELECT DISTINCT gpu_model FROM usage WHERE gpu_model IS NOT NULL AND file_id IN (SELECT file_id FROM __target)');
+  const keys = await db.all<{ gpu_model: string }>('SELECT DISTINCT gpu_model FROM __keys WHERE gpu_model IS NOT NULL');
   const rows = keys.flatMap((k) => {
     const g = lookupGpu(k.gpu_model);
     if (!g) return [];
@@ -145,7 +145,7 @@ export async function resolveDefaults(db: Db): Promise<void> {
 
 export async function resolveReplication(db: Db): Promise<void> {
   const keys = await db.all<{ provider: string | null; storage_service: string }>(
-    'SELECT DISTINCT provider, storage_service FROM usage WHERE storage_service IS NOT NULL AND file_id IN (SELECT file_id FROM __target)',
+    'SELECT DISTINCT provider, storage_service FROM __keys WHERE storage_service IS NOT NULL',
   );
   const rows = keys.flatMap((k) => {
     const r = lookupReplication(asProvider(k.provider), k.storage_service);

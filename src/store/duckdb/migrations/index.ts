@@ -1,7 +1,16 @@
 /**
  * Numbered schema migrations for the embedded store. Each runs once, in order, inside a transaction;
  * `schema_migrations` records which have run. Never edit a migration that has shipped: add one.
+ *
+ * Layout, chosen for speed: billing rows are stored once, narrow (`usage`). Everything that depends
+ * only on a row's *kind* — classification, instance type, factors, coefficients — lives in small
+ * tables keyed by `class_key`, a hash of the row's descriptive columns (`class_keys`, `rates`), and
+ * tags live once per distinct tag set (`tag_sets`). A footprint row is usage × rate, computed when
+ * read (`footprint` view): re-estimating after a factor change rewrites a few thousand rates, never
+ * the billing rows.
  */
+import { footprintViewSql } from './footprint-view.js';
+
 export interface Migration {
   readonly id: number;
   readonly name: string;
@@ -11,92 +20,135 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   {
     id: 1,
-    name: 'files, usage, rejects, footprint',
+    name: 'files, usage, class keys, tag sets, rates, footprint',
     sql: `
 CREATE SEQUENCE IF NOT EXISTS file_id_seq START 1;
 
 -- One row per ingested file, keyed by the SHA-256 of its bytes: the same file twice counts once.
 CREATE TABLE files (
-  file_id       INTEGER PRIMARY KEY DEFAULT nextval('file_id_seq'),
-  sha256        VARCHAR NOT NULL UNIQUE,
-  path          VARCHAR NOT NULL,
-  format        VARCHAR NOT NULL,
+  file_id        INTEGER PRIMARY KEY DEFAULT nextval('file_id_seq'),
+  sha256         VARCHAR NOT NULL UNIQUE,
+  path           VARCHAR NOT NULL,
+  format         VARCHAR NOT NULL,
   format_version VARCHAR,
-  bytes         BIGINT NOT NULL,
-  ingested_at   TIMESTAMP NOT NULL,
-  rows_read     BIGINT NOT NULL,
-  rows_rejected BIGINT NOT NULL,
-  warnings      VARCHAR[] NOT NULL
+  bytes          BIGINT NOT NULL,
+  ingested_at    TIMESTAMP NOT NULL,
+  rows_read      BIGINT NOT NULL,
+  rows_rejected  BIGINT NOT NULL,
+  warnings       VARCHAR[] NOT NULL
 );
 
--- Canonical usage records: every row read, including rejected ones (status = 'rejected').
+-- Every row read, rejected ones included (status = 'rejected', with the column, reason and value).
 CREATE TABLE usage (
-  file_id          INTEGER NOT NULL,
-  row_no           BIGINT NOT NULL,          -- 1-based data row in the file (CSV line = row_no + 1)
-  status           VARCHAR NOT NULL,         -- ok | rejected
-  reject_column    VARCHAR,
-  reject_reason    VARCHAR,
-  reject_value     VARCHAR,
-  provider         VARCHAR,
-  billing_account  VARCHAR,
-  sub_account      VARCHAR,
-  region           VARCHAR,
-  availability_zone VARCHAR,
-  service          VARCHAR,
-  service_code     VARCHAR,                  -- provider's service code, e.g. AmazonEC2 (CUR lineItem/ProductCode)
-  service_category VARCHAR,
-  resource_id      VARCHAR,
-  resource_type    VARCHAR,
-  sku              VARCHAR,
-  charge_category  VARCHAR,                  -- usage | purchase | tax | credit | adjustment | refund | other
-  charge_description VARCHAR,
-  usage_type       VARCHAR,
-  period_start     TIMESTAMP,
-  period_end       TIMESTAMP,
-  quantity         DOUBLE,
-  unit             VARCHAR,
-  billed_cost      DOUBLE,
-  effective_cost   DOUBLE,
-  currency         VARCHAR,
-  tags             MAP(VARCHAR, VARCHAR),
-  usage_class      VARCHAR,                  -- compute | gpu | memory | storage | network | cost_only | unclassified
-  class_reason     VARCHAR,
-  instance_type    VARCHAR,
-  vcpus            DOUBLE,                   -- vCPUs of the line's instance where the bill states them (CUR product/vcpu)
-  gpu_model        VARCHAR,
-  storage_media    VARCHAR,                  -- ssd | hdd
-  storage_service  VARCHAR,                  -- replication key, e.g. s3, ebs
-  amount           DOUBLE,                   -- quantity in the class's canonical unit
-  amount_unit      VARCHAR                   -- instance-hours | vcpu-hours | gpu-hours | gb-hours | gb
+  file_id           INTEGER NOT NULL,
+  row_no            BIGINT NOT NULL,          -- 1-based data row in the file (CSV line = row_no + 1)
+  status            VARCHAR NOT NULL,         -- ok | rejected
+  reject_column     VARCHAR,
+  reject_reason     VARCHAR,
+  reject_value      VARCHAR,
+  provider          VARCHAR,
+  billing_account   VARCHAR,
+  sub_account       VARCHAR,
+  region            VARCHAR,
+  service           VARCHAR,
+  service_category  VARCHAR,
+  resource_id       VARCHAR,
+  charge_category   VARCHAR,                  -- usage | purchase | tax | credit | adjustment | refund | unused_commitment | other
+  period_start      TIMESTAMP,
+  period_end        TIMESTAMP,
+  quantity          DOUBLE,
+  billed_cost       DOUBLE,
+  effective_cost    DOUBLE,
+  currency          VARCHAR,
+  class_key         UBIGINT,                  -- → class_keys
+  tags_key          UBIGINT                   -- → tag_sets
 );
 
--- Derived: one row per usage row and methodology profile. Rebuilt from usage + factors; never from raw files.
-CREATE TABLE footprint (
-  file_id         INTEGER NOT NULL,
-  row_no          BIGINT NOT NULL,
-  methodology     VARCHAR NOT NULL,          -- profile id, e.g. default, ccf
-  status          VARCHAR NOT NULL,          -- estimated | fallback | cost_only | unclassified | rejected
-  flags           VARCHAR[],
-  compute_kwh     DOUBLE NOT NULL,
-  gpu_kwh         DOUBLE NOT NULL,
-  memory_kwh      DOUBLE NOT NULL,
-  storage_kwh     DOUBLE NOT NULL,
-  network_kwh     DOUBLE NOT NULL,
-  kwh             DOUBLE NOT NULL,           -- IT energy × PUE
-  kwh_low         DOUBLE NOT NULL,
-  kwh_high        DOUBLE NOT NULL,
-  operational_g   DOUBLE NOT NULL,           -- location-based
+-- One row per distinct kind of charge: the descriptive columns as billed, and their classification.
+CREATE TABLE class_keys (
+  class_key          UBIGINT PRIMARY KEY,
+  provider           VARCHAR,
+  region             VARCHAR,
+  service            VARCHAR,
+  service_code       VARCHAR,
+  service_category   VARCHAR,
+  charge_category    VARCHAR,
+  charge_description VARCHAR,
+  usage_type         VARCHAR,
+  unit               VARCHAR,
+  resource_type      VARCHAR,
+  instance_type_hint VARCHAR,                 -- a billed instance-type column, where the format has one
+  vcpus              DOUBLE,                  -- vCPUs stated by the bill (CUR product/vcpu)
+  classifier_version VARCHAR,
+  usage_class        VARCHAR,                 -- compute | gpu | memory | storage | network | cost_only | unclassified
+  class_reason       VARCHAR,
+  instance_type      VARCHAR,
+  gpu_model          VARCHAR,
+  storage_media      VARCHAR,
+  storage_service    VARCHAR,
+  amount_unit        VARCHAR,                 -- instance-hours | vcpu-hours | gpu-hours | gb-hours | gb
+  amount_factor      DOUBLE,                  -- canonical amount per unit of quantity
+  per_month          BOOLEAN                  -- quantity is per month: multiply by the hours of the charge's month
+);
+
+CREATE TABLE tag_sets (
+  tags_key UBIGINT PRIMARY KEY,
+  raw      VARCHAR,
+  tags     MAP(VARCHAR, VARCHAR)               -- keys lower-cased and trimmed
+);
+
+-- Per methodology and class key: energy and emissions per canonical unit, with bands and lineage.
+CREATE TABLE rates (
+  methodology        VARCHAR NOT NULL,
+  class_key          UBIGINT NOT NULL,
+  status             VARCHAR NOT NULL,        -- estimated | fallback | cost_only | unclassified
+  flags              VARCHAR[] NOT NULL,
+  cost_ratio         BOOLEAN NOT NULL,        -- estimated from cost (see cost_ratios)
+  compute_kwh        DOUBLE NOT NULL,         -- per unit, IT energy before PUE
+  gpu_kwh            DOUBLE NOT NULL,
+  memory_kwh         DOUBLE NOT NULL,
+  storage_kwh        DOUBLE NOT NULL,
+  network_kwh        DOUBLE NOT NULL,
+  kwh                DOUBLE NOT NULL,         -- per unit, × PUE
+  kwh_low            DOUBLE NOT NULL,
+  kwh_high           DOUBLE NOT NULL,
+  operational_g      DOUBLE NOT NULL,
   operational_g_low  DOUBLE NOT NULL,
   operational_g_high DOUBLE NOT NULL,
-  market_g        DOUBLE NOT NULL,
-  embodied_g      DOUBLE NOT NULL,
-  embodied_g_low  DOUBLE NOT NULL,
-  embodied_g_high DOUBLE NOT NULL,
-  grid_factor_id  VARCHAR,
-  pue_factor_id   VARCHAR,
-  power_factor_id VARCHAR,
+  market_g           DOUBLE NOT NULL,
+  embodied_g         DOUBLE NOT NULL,
+  embodied_g_low     DOUBLE NOT NULL,
+  embodied_g_high    DOUBLE NOT NULL,
+  grid_factor_id     VARCHAR,
+  pue_factor_id      VARCHAR,
+  power_factor_id    VARCHAR,
   embodied_factor_id VARCHAR,
-  coefficient_id  VARCHAR
+  coefficient_id     VARCHAR,
+  PRIMARY KEY (methodology, class_key)
+);
+
+-- Per methodology, file and provider: energy and emissions per unit of cost of the estimated rows,
+-- for rows with no energy model of their own.
+CREATE TABLE cost_ratios (
+  methodology  VARCHAR NOT NULL,
+  file_id      INTEGER NOT NULL,
+  provider     VARCHAR,
+  kwh          DOUBLE NOT NULL,
+  operational_g DOUBLE NOT NULL,
+  market_g     DOUBLE NOT NULL,
+  embodied_g   DOUBLE NOT NULL,
+  band_low     DOUBLE NOT NULL,
+  band_high    DOUBLE NOT NULL
+);
+
+-- Row-level results of methodologies that cannot be written as rates (none by default).
+CREATE TABLE footprint_rows (
+  methodology VARCHAR NOT NULL, file_id INTEGER NOT NULL, row_no BIGINT NOT NULL, status VARCHAR NOT NULL, flags VARCHAR[],
+  compute_kwh DOUBLE NOT NULL, gpu_kwh DOUBLE NOT NULL, memory_kwh DOUBLE NOT NULL, storage_kwh DOUBLE NOT NULL, network_kwh DOUBLE NOT NULL,
+  kwh DOUBLE NOT NULL, kwh_low DOUBLE NOT NULL, kwh_high DOUBLE NOT NULL,
+  operational_g DOUBLE NOT NULL, operational_g_low DOUBLE NOT NULL, operational_g_high DOUBLE NOT NULL, market_g DOUBLE NOT NULL,
+  embodied_g DOUBLE NOT NULL, embodied_g_low DOUBLE NOT NULL, embodied_g_high DOUBLE NOT NULL,
+  grid_factor_id VARCHAR, pue_factor_id VARCHAR, power_factor_id VARCHAR, embodied_factor_id VARCHAR, coefficient_id VARCHAR
 );
 
 CREATE TABLE estimated_files (
@@ -106,11 +158,13 @@ CREATE TABLE estimated_files (
 );
 
 CREATE TABLE estimates (
-  methodology     VARCHAR PRIMARY KEY,
+  methodology         VARCHAR PRIMARY KEY,
+  kind                VARCHAR NOT NULL,         -- rates | rows
   methodology_version VARCHAR NOT NULL,
-  factors_version VARCHAR NOT NULL,
-  estimated_at    TIMESTAMP NOT NULL
+  factors_version     VARCHAR NOT NULL,
+  estimated_at        TIMESTAMP NOT NULL
 );
+${footprintViewSql};
 `,
   },
 ];

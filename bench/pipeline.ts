@@ -1,0 +1,54 @@
+/**
+ * One benchmark measurement in its own process, so that peak RSS belongs to it alone.
+ * Usage: tsx bench/pipeline.ts <greenops|raw> <file> [memoryLimit]
+ * Prints one JSON line: { seconds, maxRssMB, rows }.
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { openDuckStore } from '../src/store/duckdb/index.js';
+import { billingSources } from '../src/sources/index.js';
+import { focusSource } from '../src/sources/focus/index.js';
+import { defaultProfile } from '../src/core/methodology.js';
+import { defaultAttribution } from '../src/analysis/attribution.js';
+import { lit } from '../src/sources/sql.js';
+
+const [mode, file, memoryLimit = '1GB'] = process.argv.slice(2);
+if (!mode || !file) throw new Error('usage: pipeline.ts <greenops|raw> <file> [memoryLimit]');
+
+async function greenopsRun(path: string): Promise<number> {
+  const db = join(tmpdir(), `greenops-bench-${process.pid}.duckdb`);
+  rmSync(db, { force: true });
+  const store = await openDuckStore(db, { memoryLimit });
+  try {
+    const r = await store.ingest(path, { source: focusSource, candidates: billingSources });
+    await store.ensureEstimated(defaultProfile);
+    const rows = await store.footprint({ by: ['team', 'service', 'region', 'month'], methodology: 'default', limit: 100_000 }, defaultAttribution);
+    if (rows.length === 0) throw new Error('no result');
+    return r.accounting.rowsRead;
+  } finally {
+    store.close();
+    rmSync(db, { force: true });
+    rmSync(`${db}.wal`, { force: true });
+  }
+}
+
+/** The practical floor: DuckDB scanning the same file and grouping it, nothing else. */
+async function rawRun(path: string): Promise<number> {
+  const instance = await DuckDBInstance.create(':memory:', { memory_limit: memoryLimit });
+  const conn = await instance.connect();
+  const reader = path.endsWith('.parquet') ? `read_parquet(${lit(path)})` : `read_csv(${lit(path)}, header = true)`;
+  const r = await conn.runAndReadAll(`SELECT count(*) AS n FROM (SELECT ServiceName, RegionId, date_trunc('month', ChargePeriodStart::TIMESTAMP), sum(EffectiveCost::DOUBLE), sum(ConsumedQuantity::DOUBLE) FROM ${reader} GROUP BY ALL)`);
+  const groups = Number(r.getRowObjectsJS()[0]?.['n'] ?? 0);
+  const n = await conn.runAndReadAll(`SELECT count(*) AS n FROM ${reader}`);
+  conn.closeSync();
+  instance.closeSync();
+  if (groups === 0) throw new Error('no groups');
+  return Number(n.getRowObjectsJS()[0]?.['n'] ?? 0);
+}
+
+const started = process.hrtime.bigint();
+const rows = mode === 'raw' ? await rawRun(file) : await greenopsRun(file);
+const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+process.stdout.write(`${JSON.stringify({ mode, file, rows, seconds, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`);
