@@ -22,7 +22,11 @@ const ROW_FIELDS = [
 
 function typed(field: TypedField, kind: Kind): string {
   // Parquet columns arrive typed, text is parsed; TIMESTAMPTZ accepts both 'Z' and offsets, stored as UTC.
-  return kind === 'timestamp' ? `CAST(TRY_CAST(${field.sql} AS TIMESTAMPTZ) AS TIMESTAMP)` : `TRY_CAST(${field.sql} AS DOUBLE)`;
+  if (kind === 'timestamp') return `CAST(TRY_CAST(${field.sql} AS TIMESTAMPTZ) AS TIMESTAMP)`;
+  // Hand-made exports write money as "$10,000.00": a leading currency sign and comma thousands
+  // separators are accepted when unambiguous; "12,5" or "10 EUR" are not.
+  const text = `CAST(${field.sql} AS VARCHAR)`;
+  return `COALESCE(TRY_CAST(${field.sql} AS DOUBLE), CASE WHEN regexp_full_match(${text}, '\\s*-?[$€£]?\\s*-?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?\\s*|\\s*-?[$€£]\\s*-?[0-9]+(\\.[0-9]+)?\\s*') THEN TRY_CAST(regexp_replace(${text}, '[$€£,\\s]', '', 'g') AS DOUBLE) END)`;
 }
 
 export function classKeySql(f: CanonicalFields): string {

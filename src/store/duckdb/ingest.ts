@@ -118,11 +118,8 @@ export async function ingestFile(db: Db, inputPath: string, options: IngestOptio
     if (id === undefined) throw new GreenopsError('E_STORE', 'could not record the file');
     try {
       // Pass 1: the file's distinct kinds of charge and tag sets (a few hundred rows, whatever its size).
-      const t0 = Date.now();
       await db.run(distinctKeysSql(mapping, readerSql(path, kind, dialect)));
-      if (process.env['GREENOPS_TRACE']) process.stderr.write(`keys ${Date.now() - t0} ms\n`);
       // Pass 2: the rows themselves, narrow, keyed to those.
-      const t1 = Date.now();
       const rows = usageRowsSql(mapping, readerSql(path, kind, dialect, rejectsTable));
       if (kind === 'parquet') await db.run(`INSERT INTO usage BY NAME ${rows}`, { file_id: id });
       else {
@@ -131,7 +128,6 @@ export async function ingestFile(db: Db, inputPath: string, options: IngestOptio
         await db.run('INSERT INTO usage BY NAME SELECT * EXCLUDE (row_no), rowid - (SELECT min(rowid) FROM __rows) + 1 AS row_no FROM __rows');
         await db.run('DROP TABLE __rows');
       }
-      if (process.env['GREENOPS_TRACE']) process.stderr.write(`rows ${Date.now() - t1} ms\n`);
     } catch (e) {
       throw unreadable(inputPath, e);
     }
