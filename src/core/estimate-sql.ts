@@ -1,5 +1,6 @@
 import type { MethodologyProfile } from './methodology.js';
 import { loadFraction } from './power.js';
+import { num } from './sql.js';
 
 /**
  * The default methodology as SQL, run inside DuckDB. Every formula is linear in a row's amount, so
@@ -30,14 +31,6 @@ export interface Coefficients {
   readonly ids: { readonly memory: string; readonly ssd: string; readonly hdd: string; readonly network: string };
 }
 
-const num = (x: number): string => {
-  if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
-  return `CAST(${x} AS DOUBLE)`;
-};
-
-function ln2(x: number): number {
-  return Math.log(x) ** 2;
-}
 
 /** Utilisation band of a part as ln² of (P(u_lo)/P(u)) and (P(u_hi)/P(u)), per row in SQL. */
 function utilisationLn2(profile: MethodologyProfile, kind: 'cpu' | 'gpu', min: string, max: string): { lo: string; hi: string } {
@@ -178,4 +171,3 @@ SELECT $methodology, p.file_id, p.provider,
 FROM providers p LEFT JOIN est s ON s.file_id = p.file_id AND s.provider IS NOT DISTINCT FROM p.provider JOIN files f ON f.file_id = p.file_id`;
 }
 
-export { ln2 };

@@ -7,9 +7,7 @@ export function ident(name: string): string {
 }
 
 /** Quote a string literal. Only for our own constants; user values go in as parameters. */
-export function lit(value: string): string {
-  return `'${value.replace(/'/g, "''")}'`;
-}
+export { text as lit } from '../core/sql.js';
 
 /**
  * Column lookup over a file's header, tolerant of case and of the separators different exports use

@@ -1,18 +1,11 @@
 /**
- * SQL for CCF's JavaScript string tests, over our own constants only (never user values, which stay
- * in columns). A local copy of sources/sql.ts `lit()`: core/ must not import the outer layers.
+ * SQL literals for our own constants (never user values, which stay in columns or go in as
+ * parameters), and SQL for CCF's JavaScript string tests.
  */
 
-/** A string constant as a SQL literal. */
-export function text(value: string): string {
-  return `'${value.replace(/'/g, "''")}'`;
-}
+import { num, text } from '../sql.js';
 
-/** A finite number constant as a DOUBLE literal. */
-export function num(x: number): string {
-  if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
-  return `CAST(${x} AS DOUBLE)`;
-}
+export { num, text };
 
 /** `list.some(x => s.includes(x))`. */
 export function includesAny(expr: string, list: readonly string[]): string {

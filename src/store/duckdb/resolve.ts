@@ -122,7 +122,8 @@ function medianEmbodiedPerVcpu(provider: Provider): { kg: number; id: string } {
   }
   perVcpu.sort((a, b) => a - b);
   const mid = perVcpu[Math.floor(perVcpu.length / 2)];
-  if (mid === undefined) return { kg: genericHostEmbodiedKg({ vcpus: 1, memoryGB: 16, gpus: 0, ssd: 0, hdd: 0 }) / 1, id: 'embodied:generic-server' };
+  // A one-vCPU generic server (Impact Framework's baseline), only if a provider had no family figures.
+  if (mid === undefined) return { kg: genericHostEmbodiedKg({ vcpus: 1, memoryGB: 16, gpus: 0, ssd: 0, hdd: 0 }), id: 'embodied:generic-server' };
   return { kg: mid, id: `embodied:${provider}:median-per-vcpu` };
 }
 
