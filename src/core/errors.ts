@@ -14,6 +14,13 @@ export type ErrorCode =
   | 'E_STORE_BUSY'
   | 'E_STORE'
   | 'E_FACTOR_UNKNOWN'
+  | 'E_ZONE_UNKNOWN'
+  | 'E_SERIES_GAP'
+  | 'E_SCHEDULE_INFEASIBLE'
+  | 'E_PROVIDER'
+  | 'E_PROVIDER_AUTH'
+  | 'E_METER'
+  | 'E_COMMAND_NOT_FOUND'
   | 'E_USAGE';
 
 export interface ErrorData {
