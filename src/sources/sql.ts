@@ -1,5 +1,5 @@
 import { GreenopsError } from '../core/errors.js';
-import type { ColumnInfo } from './types.js';
+import type { ColumnInfo, TypedField } from './types.js';
 
 /** Quote an identifier for DuckDB SQL. Column names come from files: always quote them. */
 export function ident(name: string): string {
@@ -51,6 +51,12 @@ export class Columns {
   raw(...names: string[]): string {
     const c = this.find(...names);
     return c ? ident(c.name) : 'NULL';
+  }
+
+  /** A typed canonical field from the first present column: its raw value, name and DuckDB type. */
+  typed(required: boolean, ...names: string[]): TypedField {
+    const c = this.find(...names);
+    return { sql: c ? ident(c.name) : 'NULL', column: c?.name ?? names[0] ?? '', required, ...(c ? { type: c.type } : {}) };
   }
 
   /** Name of the first present column, for messages. */

@@ -18,6 +18,8 @@ export interface TypedField {
   readonly column: string;
   /** Rows whose value is missing are rejected when true. */
   readonly required: boolean;
+  /** DuckDB type of the raw column, when it is one column (typed Parquet columns need no parsing). */
+  readonly type?: string;
 }
 
 /** SQL expressions (over the raw relation) for each canonical field. */

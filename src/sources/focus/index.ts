@@ -85,12 +85,12 @@ export const focusSource: BillingSource = {
         tags_json: cols.text('Tags'),
         instance_type_hint: `lower(${cols.text('x_InstanceType', 'x_ResourceSize')})`,
         vcpus: 'CAST(NULL AS DOUBLE)',
-        period_start: { sql: cols.raw('ChargePeriodStart'), column: cols.nameOf('ChargePeriodStart'), required: true },
-        period_end: { sql: cols.raw('ChargePeriodEnd'), column: cols.nameOf('ChargePeriodEnd'), required: true },
+        period_start: cols.typed(true, 'ChargePeriodStart'),
+        period_end: cols.typed(true, 'ChargePeriodEnd'),
         // Consumption is what used energy; PricingQuantity can be in blocks (e.g. per 1M requests).
-        quantity: { sql: cols.raw('ConsumedQuantity', 'PricingQuantity'), column: cols.nameOf('ConsumedQuantity', 'PricingQuantity'), required: false },
-        billed_cost: { sql: cols.raw('BilledCost', 'EffectiveCost'), column: cols.nameOf('BilledCost', 'EffectiveCost'), required: true },
-        effective_cost: { sql: cols.raw('EffectiveCost', 'BilledCost'), column: cols.nameOf('EffectiveCost', 'BilledCost'), required: true },
+        quantity: cols.typed(false, 'ConsumedQuantity', 'PricingQuantity'),
+        billed_cost: cols.typed(true, 'BilledCost', 'EffectiveCost'),
+        effective_cost: cols.typed(true, 'EffectiveCost', 'BilledCost'),
       },
     };
   },

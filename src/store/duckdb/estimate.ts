@@ -5,7 +5,7 @@ import { FACTORS_VERSION } from '../../factors/index.js';
 import { CLASSIFIER_VERSION } from '../../sources/classify.js';
 import type { Db } from './connection.js';
 import { ccfEstimator as runCcf } from './estimate-ccf.js';
-import { classifyKeysSql } from './ingest-sql.js';
+import { classifyPendingKeys } from './classify.js';
 import { resolveDefaults, resolveGpus, resolveInstances, resolveRegions, resolveReplication } from './resolve.js';
 
 function coefficients(): Coefficients {
@@ -82,7 +82,7 @@ function versionOf(profile: MethodologyProfile): string {
 export async function estimate(db: Db, profile: MethodologyProfile, scope: EstimateScope): Promise<void> {
   const estimator = estimators[profile.id];
   await db.transaction(async () => {
-    for (const sql of classifyKeysSql()) await db.run(sql);
+    await classifyPendingKeys(db);
     await db.run('DROP TABLE IF EXISTS __target');
     if (scope === 'all') await db.run('CREATE TEMP TABLE __target AS SELECT file_id FROM files');
     else await db.run('CREATE TEMP TABLE __target AS SELECT unnest($1::INTEGER[]) AS file_id', [JSON.stringify(scope.fileIds)]);

@@ -20,9 +20,21 @@ const ROW_FIELDS = [
   'provider', 'billing_account', 'sub_account', 'region', 'service', 'service_category', 'resource_id', 'charge_category', 'currency',
 ] as const satisfies ReadonlyArray<keyof CanonicalFields>;
 
+const NUMERIC_TYPES = /^(DOUBLE|FLOAT|REAL|DECIMAL|NUMERIC|TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT)\b/;
+const TIME_TYPES = /^(TIMESTAMP|DATE)\b/;
+
 function typed(field: TypedField, kind: Kind): string {
-  // Parquet columns arrive typed, text is parsed; TIMESTAMPTZ accepts both 'Z' and offsets, stored as UTC.
-  if (kind === 'timestamp') return `CAST(TRY_CAST(${field.sql} AS TIMESTAMPTZ) AS TIMESTAMP)`;
+  const type = field.type?.toUpperCase() ?? '';
+  if (kind === 'timestamp') {
+    // Parquet timestamps arrive typed (with a zone, they are stored as UTC: the session zone is UTC).
+    if (TIME_TYPES.test(type)) return `CAST(${field.sql} AS TIMESTAMP)`;
+    // Text: a UTC offset after the date ("+02:00", "-0500") needs the zone-aware parser, which is
+    // ~30× slower; "Z" and zone-less times parse directly. Anything else falls back to the zone-aware parser.
+    const v = `CAST(${field.sql} AS VARCHAR)`;
+    const zoned = `CAST(TRY_CAST(${v} AS TIMESTAMPTZ) AS TIMESTAMP)`;
+    return `CASE WHEN strpos(substr(${v}, 11), '+') > 0 OR strpos(substr(${v}, 12), '-') > 0 THEN ${zoned} ELSE COALESCE(TRY_CAST(${v} AS TIMESTAMP), ${zoned}) END`;
+  }
+  if (NUMERIC_TYPES.test(type)) return `CAST(${field.sql} AS DOUBLE)`;
   // Hand-made exports write money as "$10,000.00": a leading currency sign and comma thousands
   // separators are accepted when unambiguous; "12,5" or "10 EUR" are not.
   const text = `CAST(${field.sql} AS VARCHAR)`;
@@ -58,7 +70,13 @@ export const storeKeysSql = [
 /** A 64-bit hash names each kind of charge; two different kinds with one hash would be merged, so refuse. */
 export const keyCollisionSql = `SELECT class_key FROM (SELECT DISTINCT class_key, ${KEY_FIELDS.join(', ')} FROM __new_keys) GROUP BY class_key HAVING count(*) > 1 LIMIT 1`;
 
-/** Classify the class keys the current classifier has not seen. */
+/** Class keys the current classifier has not seen. */
+export const pendingKeysSql = `SELECT count(*) AS n FROM class_keys WHERE classifier_version IS DISTINCT FROM ${lit(CLASSIFIER_VERSION)}`;
+
+/**
+ * Classify the class keys the current classifier has not seen. The class expression is large; it is
+ * written once (the second statement reads the stored class), since planning it is what costs here.
+ */
 export function classifyKeysSql(): string[] {
   const c = classifySql();
   const pending = `classifier_version IS DISTINCT FROM ${lit(CLASSIFIER_VERSION)}`;
@@ -66,10 +84,12 @@ export function classifyKeysSql(): string[] {
     `UPDATE class_keys AS t SET instance_type = ${instanceTypeSql()} WHERE ${pending}`,
     `UPDATE class_keys AS t SET
        usage_class = ${c.usage_class}, class_reason = ${c.class_reason},
-       gpu_model = CASE WHEN (${c.usage_class}) = 'gpu' THEN ${c.gpu_model} END,
-       storage_media = CASE WHEN (${c.usage_class}) = 'storage' THEN ${c.storage_media} END,
-       storage_service = CASE WHEN (${c.usage_class}) = 'storage' THEN ${c.storage_service} END,
-       amount_unit = ${c.amount_unit}, amount_factor = ${c.amount_factor}, per_month = ${c.per_month},
+       amount_unit = ${c.amount_unit}, amount_factor = ${c.amount_factor}, per_month = ${c.per_month}
+     WHERE ${pending}`,
+    `UPDATE class_keys AS t SET
+       gpu_model = CASE WHEN t.usage_class = 'gpu' THEN ${c.gpu_model} END,
+       storage_media = CASE WHEN t.usage_class = 'storage' THEN ${c.storage_media} END,
+       storage_service = CASE WHEN t.usage_class = 'storage' THEN ${c.storage_service} END,
        classifier_version = ${lit(CLASSIFIER_VERSION)}
      WHERE ${pending}`,
   ];

@@ -74,6 +74,14 @@ describe('ingest', () => {
     ]);
   });
 
+  it('stores text date-times in UTC, applying any offset', async () => {
+    const starts = ['2026-08-01T02:00:00+02:00', '2026-08-01T00:00:00Z', '2026-08-01 00:00:00', '2026-07-31T19:00:00-05:00', '2026-08-01T05:30:00+0530', '2026-08-01T00:00:00.000Z'];
+    const path = writeFocus(dir, 'zones.csv', starts.map((ChargePeriodStart, i) => ({ ChargePeriodStart, ResourceId: `r${i}` })));
+    await store.ingest(path, opts);
+    const rows = await store.db.all<{ s: string }>("SELECT strftime(period_start, '%Y-%m-%dT%H:%M:%S') AS s FROM usage ORDER BY row_no");
+    expect(rows.map((r) => r.s)).toEqual(starts.map(() => '2026-08-01T00:00:00'));
+  });
+
   it('keeps malformed CSV lines as rejected rows and numbers the others correctly', async () => {
     const path = writeFocus(dir, 'ragged.csv', [{ ResourceId: 'r1' }, { ResourceId: 'r2' }, { ResourceId: 'r3' }]);
     const lines = readFileSync(path, 'utf8').split('\n');

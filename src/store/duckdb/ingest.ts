@@ -1,14 +1,17 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { createReadStream, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { GreenopsError } from '../../core/errors.js';
-import type { BillingSource, ColumnInfo } from '../../sources/types.js';
+import type { BillingSource, ColumnInfo, SourceMapping, TypedField } from '../../sources/types.js';
+import { ident, lit } from '../../sources/sql.js';
 import type { Db } from './connection.js';
-import { classifyKeysSql, distinctKeysSql, keyCollisionSql, storeKeysSql, usageRowsSql } from './ingest-sql.js';
-import { describeSql, fileKind, readerSql, type CsvDialect } from './reader.js';
+import { distinctKeysSql, keyCollisionSql, storeKeysSql, usageRowsSql } from './ingest-sql.js';
+import { csvStagingSql, describeSql, fileKind, parquetReaderSql, type CsvDialect } from './reader.js';
 import type { FileAccounting } from '../types.js';
 import { fileAccounting } from './accounting.js';
+import { classifyPendingKeys } from './classify.js';
 
 /**
  * SHA-256 of the file's bytes, in one streaming pass. Gzipped files are also inflated in the same pass
@@ -26,7 +29,7 @@ export async function sha256File(path: string): Promise<string> {
         inflate.on('error', reject);
       })
     : Promise.resolve();
-  for await (const chunk of createReadStream(path)) {
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
     hash.update(chunk as Buffer);
     if (inflate && !inflate.write(chunk)) await new Promise((r) => inflate.once('drain', r));
   }
@@ -61,6 +64,18 @@ async function describe(db: Db, path: string): Promise<{ columns: ColumnInfo[]; 
       throw unreadable(path, strictError);
     }
   }
+}
+
+let staging = 0;
+function stagingPath(): string {
+  staging += 1;
+  return join(tmpdir(), `greenops-stage-${process.pid}-${Date.now()}-${staging}.parquet`);
+}
+
+/** The file's columns that the mapping reads: columns enter SQL only through `ident()`. */
+function referencedColumns(columns: readonly ColumnInfo[], mapping: SourceMapping): string[] {
+  const sql = Object.values(mapping.fields).map((v: string | TypedField) => (typeof v === 'string' ? v : v.sql)).join('\n');
+  return columns.map((c) => c.name).filter((name) => sql.includes(ident(name)));
 }
 
 export interface IngestOptions {
@@ -116,25 +131,25 @@ export async function ingestFile(db: Db, inputPath: string, options: IngestOptio
     );
     const id = inserted[0]?.id;
     if (id === undefined) throw new GreenopsError('E_STORE', 'could not record the file');
+    const staged = kind === 'csv' ? stagingPath() : undefined;
     try {
+      // CSV is parsed once, into a Parquet file of the columns the mapping reads (streamed: memory
+      // stays bounded); both passes then read that. Parquet is read in place.
+      if (staged) await db.run(`COPY (${csvStagingSql(path, dialect, referencedColumns(columns, mapping), rejectsTable)}) TO ${lit(staged)} (FORMAT parquet, ROW_GROUP_SIZE 16384)`);
+      const reader = parquetReaderSql(staged ?? path);
       // Pass 1: the file's distinct kinds of charge and tag sets (a few hundred rows, whatever its size).
-      await db.run(distinctKeysSql(mapping, readerSql(path, kind, dialect)));
+      await db.run(distinctKeysSql(mapping, reader));
       // Pass 2: the rows themselves, narrow, keyed to those.
-      const rows = usageRowsSql(mapping, readerSql(path, kind, dialect, rejectsTable));
-      if (kind === 'parquet') await db.run(`INSERT INTO usage BY NAME ${rows}`, { file_id: id });
-      else {
-        // Staged in memory first (faster than appending from the CSV scan), numbered by insertion order.
-        await db.run(`CREATE OR REPLACE TEMP TABLE __rows AS ${rows}`, { file_id: id });
-        await db.run('INSERT INTO usage BY NAME SELECT * EXCLUDE (row_no), rowid - (SELECT min(rowid) FROM __rows) + 1 AS row_no FROM __rows');
-        await db.run('DROP TABLE __rows');
-      }
+      await db.run(`INSERT INTO usage BY NAME ${usageRowsSql(mapping, reader)}`, { file_id: id });
     } catch (e) {
       throw unreadable(inputPath, e);
+    } finally {
+      if (staged) rmSync(staged, { force: true });
     }
     const collision = await db.all(keyCollisionSql);
     if (collision.length > 0) throw new GreenopsError('E_STORE', `${inputPath}: two different kinds of charge share one 64-bit key; please report this`);
     for (const sql of storeKeysSql) await db.run(sql);
-    for (const sql of classifyKeysSql()) await db.run(sql);
+    await classifyPendingKeys(db);
     await db.run('DROP TABLE IF EXISTS __new_keys');
     if (kind === 'csv') await recordStructuralRejects(db, id, rejectsTable);
     const counts = await db.all<{ n: number; r: number }>("SELECT count(*) AS n, count(*) FILTER (WHERE status = 'rejected') AS r FROM usage WHERE file_id = $1", [id]);

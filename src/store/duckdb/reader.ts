@@ -1,4 +1,4 @@
-import { lit } from '../../sources/sql.js';
+import { ident, lit } from '../../sources/sql.js';
 
 export type FileKind = 'csv' | 'parquet';
 
@@ -21,25 +21,24 @@ export interface CsvDialect {
 }
 
 function csvOptions(path: string, dialect: CsvDialect): string {
-  const base = `all_varchar = true, header = true, delim = ${delimiter(path)}, nullstr = ['NULL', ''], quote = '"', escape = '"', max_line_size = 10000000`;
+  const base = `all_varchar = true, header = true, delim = ${delimiter(path)}, nullstr = ['NULL', ''], quote = '"', escape = '"', max_line_size = 1048576, buffer_size = 8388608`;
   return dialect.lenient ? `${base}, null_padding = true, strict_mode = false` : base;
 }
 
+/** A Parquet file's rows with `__rn`, the 1-based data-row number. */
+export function parquetReaderSql(path: string): string {
+  return `(SELECT file_row_number + 1 AS __rn, * EXCLUDE (file_row_number) FROM read_parquet(${lit(path)}, file_row_number = true))`;
+}
+
 /**
- * The table function that streams a file's rows with `__rn`: the 1-based data-row number for Parquet,
- * 0 for CSV (numbered once stored). CSV is read as
- * text (types are checked per cell afterwards, so one bad cell rejects one row, not the file);
- * structurally broken lines go to DuckDB's reject tables, named per scan. Without a rejects table the
- * rows are not numbered (a scan for distinct keys needs no order).
+ * A CSV file's columns `columns`, as text (types are checked per cell afterwards, so one bad cell
+ * rejects one row, not the file). Lines DuckDB cannot split into the header's columns go to the
+ * reject tables named after `rejectsTable`, and are left out.
  */
-export function readerSql(path: string, kind: FileKind, dialect: CsvDialect, rejectsTable?: string): string {
-  if (kind === 'parquet') return `(SELECT file_row_number + 1 AS __rn, * EXCLUDE (file_row_number) FROM read_parquet(${lit(path)}, file_row_number = true))`;
-  // Malformed lines are skipped here and reported by the numbered pass, which keeps them.
-  if (rejectsTable === undefined) return `read_csv(${lit(path)}, ${csvOptions(path, dialect)}, ignore_errors = true)`;
-  // Rows are numbered after they are stored (by insertion order, which DuckDB preserves): a window
-  // over the scan would hold the whole file in memory.
-  const rejects = `, store_rejects = true, rejects_table = ${lit(rejectsTable)}, rejects_scan = ${lit(`${rejectsTable}_scan`)}`;
-  return `(SELECT 0::BIGINT AS __rn, * FROM read_csv(${lit(path)}, ${csvOptions(path, dialect)}${rejects}))`;
+export function csvStagingSql(path: string, dialect: CsvDialect, columns: readonly string[], rejectsTable: string): string {
+  const rejects = `store_rejects = true, rejects_table = ${lit(rejectsTable)}, rejects_scan = ${lit(`${rejectsTable}_scan`)}`;
+  const list = columns.length ? columns.map(ident).join(', ') : '*';
+  return `SELECT ${list} FROM read_csv(${lit(path)}, ${csvOptions(path, dialect)}, ${rejects})`;
 }
 
 /** Only the header: for sniffing columns without reading the data. */
