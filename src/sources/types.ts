@@ -53,6 +53,12 @@ export interface CanonicalFields {
   readonly quantity: TypedField;
   readonly billed_cost: TypedField;
   readonly effective_cost: TypedField;
+  /**
+   * Start of the billing period the charge was invoiced in (FOCUS `BillingPeriodStart`, CUR
+   * `bill/BillingPeriodStartDate`); the month of the charge when absent or unreadable. A later
+   * export of the same account and billing period supersedes an earlier one.
+   */
+  readonly billing_period: TypedField;
 }
 
 export interface SourceMapping {

@@ -1,4 +1,4 @@
-/** What became of every row of one ingested file: read = estimated + cost_only + unclassified + rejected. */
+/** What became of every row of one ingested file: read = estimated + cost_only + unclassified + rejected + superseded. */
 export interface FileAccounting {
   readonly fileId: number;
   readonly path: string;
@@ -13,6 +13,8 @@ export interface FileAccounting {
   /** Usage rows whose unit has no energy model; kept and estimated by the cost-ratio fallback. */
   readonly unclassified: number;
   readonly rejected: number;
+  /** Rows replaced by a later export of the same account and billing period (see `superseded_by`). */
+  readonly superseded: number;
   readonly warnings: readonly string[];
 }
 

@@ -7,7 +7,7 @@ import { accountingRows } from './ingest.js';
 export function registerFiles(program: Command, ctx: () => CliContext): void {
   program
     .command('files')
-    .description('ingested files and what became of every row: read = estimated + cost-only + unclassified + rejected')
+    .description('ingested files and what became of every row: read = estimated + cost-only + unclassified + rejected + superseded')
     .option('--format <format>', 'output: table | csv | json', 'table')
     .action(async (opts: { format: string }) => {
       const c = ctx();

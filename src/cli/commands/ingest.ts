@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import { GreenopsError } from '../../core/errors.js';
 import { billingSource, billingSources } from '../../sources/index.js';
@@ -18,6 +19,7 @@ export function accountingRows(results: ReadonlyArray<{ accounting: FileAccounti
     cost_only: a.costOnly,
     unclassified: a.unclassified,
     rejected: a.rejected,
+    superseded: a.superseded,
   }));
 }
 
@@ -28,7 +30,8 @@ export function registerIngest(program: Command, ctx: () => CliContext): void {
     .argument('<format>', `export format: ${billingSources.map((s) => s.id).join(' | ')} | auto`)
     .argument('<paths...>', 'CSV, gzipped CSV or Parquet files')
     .option('--format <format>', 'output: table | csv | json', 'table')
-    .action(async (format: string, paths: string[], opts: { format: string }) => {
+    .option('--no-supersede', 'a partial re-export: keep earlier exports of the same accounts and billing periods')
+    .action(async (format: string, paths: string[], opts: { format: string; supersede: boolean }) => {
       const c = ctx();
       const source = format === 'auto' ? undefined : billingSource(format);
       if (format !== 'auto' && !source) {
@@ -38,8 +41,10 @@ export function registerIngest(program: Command, ctx: () => CliContext): void {
       await withStore(c.config, async (store) => {
         const bar = progress(c, paths.length, 'ingesting');
         const results = [];
+        // The files of one command are one export's parts: they never supersede each other.
+        const batch = randomUUID();
         for (const p of paths) {
-          results.push(await store.ingest(p, { source, candidates: billingSources }));
+          results.push(await store.ingest(p, { source, candidates: billingSources, batch, supersede: opts.supersede }));
           bar.increment();
         }
         bar.stop();
@@ -47,6 +52,11 @@ export function registerIngest(program: Command, ctx: () => CliContext): void {
         c.out(render(accountingRows(results), out));
         const warnings = results.flatMap((r) => r.accounting.warnings.map((w) => `${r.accounting.path}: ${w}`));
         for (const w of warnings) c.err(`warning: ${w}`);
+        for (const r of results) {
+          for (const old of r.superseded) {
+            c.err(`${r.accounting.path.split('/').pop()} restates the billing periods of ${old.path.split('/').pop()} (file ${old.fileId}): its ${old.rows.toLocaleString('en-US')} row(s) for the same accounts and periods are superseded (use --no-supersede for a partial export)`);
+          }
+        }
         const rejected = results.reduce((s, r) => s + r.accounting.rejected, 0);
         if (rejected > 0) c.err(`${rejected} row(s) rejected: \`greenops rejects\` lists them with file, row, column and reason`);
       });

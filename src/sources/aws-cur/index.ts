@@ -119,6 +119,7 @@ export const awsCurSource: BillingSource = {
         quantity: cols.typed(false, 'lineItem/UsageAmount'),
         billed_cost: cols.typed(true, 'lineItem/UnblendedCost', 'lineItem/BlendedCost'),
         effective_cost: { sql: effectiveCost(cols), column: cols.nameOf('lineItem/UnblendedCost', 'lineItem/BlendedCost'), required: true },
+        billing_period: cols.typed(false, 'bill/BillingPeriodStartDate'),
       },
     };
   },

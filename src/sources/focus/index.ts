@@ -91,6 +91,7 @@ export const focusSource: BillingSource = {
         quantity: cols.typed(false, 'ConsumedQuantity', 'PricingQuantity'),
         billed_cost: cols.typed(true, 'BilledCost', 'EffectiveCost'),
         effective_cost: cols.typed(true, 'EffectiveCost', 'BilledCost'),
+        billing_period: cols.typed(false, 'BillingPeriodStart'),
       },
     };
   },

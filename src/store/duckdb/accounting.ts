@@ -21,9 +21,11 @@ export async function fileAccounting(db: Db, fileId: number): Promise<FileAccoun
   let estimated = 0;
   let costOnly = 0;
   let unclassified = 0;
+  let superseded = 0;
   for (const r of rows) {
     read += r.n;
     if (r.status === 'rejected') rejected += r.n;
+    else if (r.status === 'superseded') superseded += r.n;
     else if (r.usage_class === 'cost_only') costOnly += r.n;
     else if (r.usage_class && ENERGY.has(r.usage_class)) {
       estimated += r.n;
@@ -41,6 +43,7 @@ export async function fileAccounting(db: Db, fileId: number): Promise<FileAccoun
     costOnly,
     unclassified,
     rejected,
+    superseded,
     warnings: file.warnings ?? [],
   };
 }

@@ -2,12 +2,11 @@ import type { MethodologyProfile } from '../../core/methodology.js';
 import { coverageSql, untaggedSql } from '../../analysis/coverage-query.js';
 import { footprintSql, type FootprintQuery } from '../../analysis/footprint-query.js';
 import type { Attribution } from '../../analysis/attribution.js';
-import type { BillingSource } from '../../sources/types.js';
 import type { FileAccounting, RejectedRow } from '../types.js';
 import { fileAccounting, listRejects } from './accounting.js';
 import { openDb, type DuckOptions, type Db, type Row } from './connection.js';
 import { ensureEstimated, estimate } from './estimate.js';
-import { ingestFile, type IngestOutcome } from './ingest.js';
+import { ingestFile, type IngestOptions, type IngestOutcome } from './ingest.js';
 
 export interface CoverageRow {
   readonly dimension: string;
@@ -20,7 +19,7 @@ export interface CoverageRow {
 /** The embedded store: one DuckDB file holding usage, footprints and their lineage. */
 export interface DuckStore {
   readonly db: Db;
-  ingest(path: string, options: { source?: BillingSource; candidates: readonly BillingSource[] }): Promise<IngestOutcome>;
+  ingest(path: string, options: IngestOptions): Promise<IngestOutcome>;
   estimate(profile: MethodologyProfile, fileIds?: readonly number[]): Promise<void>;
   ensureEstimated(profile: MethodologyProfile): Promise<void>;
   footprint(q: FootprintQuery, attribution: Attribution): Promise<Row[]>;

@@ -122,12 +122,14 @@ export function usageRowsSql(mapping: SourceMapping, reader: string): string {
     ...checks.map((c) => `${typed(c.field, c.kind)} AS ${c.name}`),
     `${classKeySql(f)} AS class_key`,
     `${tagsKeySql(f)} AS tags_key`,
+    `${typed(f.billing_period, 'timestamp')} AS __billing_period`,
   ];
   return `
 WITH c AS (SELECT __rn, ${columns.join(',\n  ')} FROM ${reader}),
 t AS (SELECT c.* EXCLUDE (${checks.map((x) => `__raw_${x.name}`).join(', ')}), ${chain('column')} AS reject_column, ${chain('reason')} AS reject_reason, ${chain('value')} AS reject_value FROM c)
 SELECT $file_id AS file_id, t.__rn AS row_no, CASE WHEN t.reject_column IS NULL THEN 'ok' ELSE 'rejected' END AS status,
-  t.* EXCLUDE (__rn, class_key, tags_key),
+  t.* EXCLUDE (__rn, class_key, tags_key, __billing_period),
+  CAST(COALESCE(t.__billing_period, date_trunc('month', t.period_start)) AS DATE) AS billing_period,
   CASE WHEN t.reject_column IS NULL THEN t.class_key END AS class_key,
   CASE WHEN t.reject_column IS NULL THEN t.tags_key END AS tags_key
 FROM t`;

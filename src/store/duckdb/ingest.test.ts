@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { billingSources } from '../../sources/index.js';
 import { focusSource } from '../../sources/focus/index.js';
-import { scratchDir, writeFocus } from '../../../test/helpers/focus.js';
+import { FOCUS_HEADER, scratchDir, writeFocus } from '../../../test/helpers/focus.js';
 import { openDuckStore, type DuckStore } from './index.js';
 import { isGreenopsError } from '../../core/errors.js';
 import { defaultProfile } from '../../core/methodology.js';
+import { defaultAttribution } from '../../analysis/attribution.js';
 
 let store: DuckStore;
 let dir: string;
@@ -147,5 +148,55 @@ describe('ingest', () => {
     const other = join(dir, 'other.csv');
     writeFileSync(other, 'a,b\n1,2\n');
     await expectError(store.ingest(other, { candidates: billingSources }), 'E_INPUT_FORMAT_UNKNOWN', /other\.csv: unrecognised billing export/);
+  });
+
+  describe('restated billing periods', () => {
+    const aug = { ChargePeriodStart: '2026-08-03T00:00:00Z', ChargePeriodEnd: '2026-08-03T01:00:00Z' };
+    const sep = { ChargePeriodStart: '2026-09-03T00:00:00Z', ChargePeriodEnd: '2026-09-03T01:00:00Z' };
+    async function statuses(): Promise<Array<[number, string, number | null]>> {
+      const rows = await store.db.all<{ file_id: number; status: string; superseded_by: number | null; n: number }>(
+        'SELECT file_id, status, superseded_by, count(*) AS n FROM usage GROUP BY ALL ORDER BY ALL',
+      );
+      return rows.map((r) => [r.file_id, `${r.status}×${r.n}`, r.superseded_by]);
+    }
+
+    it('a later export of an account and month supersedes the earlier one, and nothing else', async () => {
+      const first = await store.ingest(writeFocus(dir, 'v1.csv', [{ ...aug, ResourceId: 'a' }, { ...aug, ResourceId: 'b' }, sep, { ...aug, BillingAccountId: '222' }]), opts);
+      const second = await store.ingest(writeFocus(dir, 'v2.csv', [{ ...aug, ResourceId: 'a' }, { ...aug, ResourceId: 'b' }, { ...aug, ResourceId: 'c' }]), opts);
+      expect(second.superseded).toEqual([{ fileId: first.fileId, path: expect.stringContaining('v1.csv') as unknown as string, rows: 2 }]);
+      expect(await statuses()).toEqual([
+        [first.fileId, 'ok×2', null],
+        [first.fileId, 'superseded×2', second.fileId],
+        [second.fileId, 'ok×3', null],
+      ]);
+      const a = (await store.files()).find((f) => f.fileId === first.fileId);
+      expect(a).toMatchObject({ rowsRead: 4, superseded: 2, estimated: 2 });
+      await store.ensureEstimated(defaultProfile);
+      const total = await store.footprint({ by: ['account', 'month'], methodology: 'default' }, defaultAttribution);
+      expect(total.map((r) => [r['account'], r['month'], r['rows']])).toEqual(
+        expect.arrayContaining([['111', '2026-08', 3], ['111', '2026-09', 1], ['222', '2026-08', 1]]),
+      );
+      // The earlier export again: already stored, and still superseded.
+      const again = await store.ingest(join(dir, 'v1.csv'), opts);
+      expect(again.duplicate).toBe(true);
+      expect((await statuses())[1]).toEqual([first.fileId, 'superseded×2', second.fileId]);
+    });
+
+    it('parts of one batch, and partial exports, supersede nothing', async () => {
+      await store.ingest(writeFocus(dir, 'part1.csv', [{ ...aug, ResourceId: 'a' }]), { ...opts, batch: 'b1' });
+      const p2 = await store.ingest(writeFocus(dir, 'part2.csv', [{ ...aug, ResourceId: 'b' }]), { ...opts, batch: 'b1' });
+      const partial = await store.ingest(writeFocus(dir, 'one-service.csv', [{ ...aug, ResourceId: 'c' }]), { ...opts, supersede: false });
+      expect([p2.superseded, partial.superseded]).toEqual([[], []]);
+      expect((await statuses()).map((s) => s[1])).toEqual(['ok×1', 'ok×1', 'ok×1']);
+    });
+
+    it('uses the billing period column when the export has one (late usage invoiced with the earlier month)', async () => {
+      const header = [...FOCUS_HEADER, 'BillingPeriodStart'];
+      const first = await store.ingest(writeFocus(dir, 'p1.csv', [{ ...aug, BillingPeriodStart: '2026-08-01T00:00:00Z' } as never], header), opts);
+      const second = await store.ingest(writeFocus(dir, 'p2.csv', [{ ...sep, BillingPeriodStart: '2026-08-01T00:00:00Z' } as never], header), opts);
+      expect(second.superseded.map((x) => [x.fileId, x.rows])).toEqual([[first.fileId, 1]]);
+      const bp = await store.db.all<{ p: string }>("SELECT DISTINCT strftime(billing_period, '%Y-%m-%d') AS p FROM usage");
+      expect(bp).toEqual([{ p: '2026-08-01' }]);
+    });
   });
 });

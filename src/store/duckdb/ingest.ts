@@ -12,6 +12,7 @@ import { csvStagingSql, describeSql, fileKind, parquetReaderSql, type CsvDialect
 import type { FileAccounting } from '../types.js';
 import { fileAccounting } from './accounting.js';
 import { classifyPendingKeys } from './classify.js';
+import { supersedeEarlier, type Superseded } from './supersede.js';
 
 /**
  * SHA-256 of the file's bytes, in one streaming pass. Gzipped files are also inflated in the same pass
@@ -82,12 +83,21 @@ export interface IngestOptions {
   /** A source, or undefined to detect it from the columns among `candidates`. */
   readonly source?: BillingSource;
   readonly candidates: readonly BillingSource[];
+  /**
+   * Files ingested together (the parts of one export) share a batch and never supersede each other.
+   * Undefined: the file is a batch of its own.
+   */
+  readonly batch?: string;
+  /** False for a partial re-export (e.g. one service): earlier exports of the same periods are kept. Default true. */
+  readonly supersede?: boolean;
 }
 
 export interface IngestOutcome {
   readonly fileId: number;
   readonly duplicate: boolean;
   readonly accounting: FileAccounting;
+  /** Earlier files whose rows this file's billing periods replaced. */
+  readonly superseded: readonly Superseded[];
 }
 
 /**
@@ -109,7 +119,7 @@ export async function ingestFile(db: Db, inputPath: string, options: IngestOptio
   const sha256 = await sha256File(path);
   const existing = await db.all<{ file_id: number }>('SELECT file_id FROM files WHERE sha256 = $1', [sha256]);
   const known = existing[0];
-  if (known) return { fileId: known.file_id, duplicate: true, accounting: await fileAccounting(db, known.file_id) };
+  if (known) return { fileId: known.file_id, duplicate: true, accounting: await fileAccounting(db, known.file_id), superseded: [] };
 
   const { columns, dialect } = await describe(db, path);
   const source = options.source ?? options.candidates.find((s) => s.detect(columns));
@@ -123,11 +133,12 @@ export async function ingestFile(db: Db, inputPath: string, options: IngestOptio
   const kind = fileKind(path);
   const rejectsTable = `greenops_rejects_${process.pid}_${Date.now()}`;
 
+  let superseded: Superseded[] = [];
   const fileId = await db.transaction(async () => {
     const inserted = await db.all<{ id: number }>(
-      `INSERT INTO files (sha256, path, format, format_version, bytes, ingested_at, rows_read, rows_rejected, warnings)
-       VALUES ($1, $2, $3, $4, $5, now(), 0, 0, $6::VARCHAR[]) RETURNING file_id AS id`,
-      [sha256, path, source.id, mapping.formatVersion, bytes, JSON.stringify(mapping.warnings)],
+      `INSERT INTO files (sha256, path, format, format_version, bytes, ingested_at, rows_read, rows_rejected, warnings, batch)
+       VALUES ($1, $2, $3, $4, $5, now(), 0, 0, $6::VARCHAR[], $7) RETURNING file_id AS id`,
+      [sha256, path, source.id, mapping.formatVersion, bytes, JSON.stringify(mapping.warnings), options.batch ?? null],
     );
     const id = inserted[0]?.id;
     if (id === undefined) throw new GreenopsError('E_STORE', 'could not record the file');
@@ -156,9 +167,10 @@ export async function ingestFile(db: Db, inputPath: string, options: IngestOptio
     const n = counts[0]?.n ?? 0;
     if (n === 0) throw new GreenopsError('E_INPUT_FILE_EMPTY', `${inputPath}: no data rows after the header; expected at least one charge`, { data: { file: inputPath } });
     await db.run('UPDATE files SET rows_read = $1, rows_rejected = $2 WHERE file_id = $3', [n, counts[0]?.r ?? 0, id]);
+    if (options.supersede !== false) superseded = await supersedeEarlier(db, id, options.batch ?? null);
     return id;
   });
-  return { fileId, duplicate: false, accounting: await fileAccounting(db, fileId) };
+  return { fileId, duplicate: false, accounting: await fileAccounting(db, fileId), superseded };
 }
 
 /**

@@ -167,4 +167,17 @@ CREATE TABLE estimates (
 ${footprintViewSql};
 `,
   },
+  {
+    id: 2,
+    name: 'billing periods and restated exports',
+    sql: `
+-- The billing period each row was invoiced in, and the file whose later export of the same account
+-- and period replaced it (status 'superseded': kept and counted, no longer in any footprint).
+ALTER TABLE usage ADD COLUMN billing_period DATE;
+ALTER TABLE usage ADD COLUMN superseded_by INTEGER;
+UPDATE usage SET billing_period = CAST(date_trunc('month', period_start) AS DATE);
+-- Files ingested by one command form a batch: parts of one export never supersede each other.
+ALTER TABLE files ADD COLUMN batch VARCHAR;
+`,
+  },
 ];
