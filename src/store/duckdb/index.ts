@@ -6,6 +6,8 @@ import type { FileAccounting, RejectedRow } from '../types.js';
 import { fileAccounting, listRejects } from './accounting.js';
 import { openDb, type DuckOptions, type Db, type Row } from './connection.js';
 import { ensureEstimated, estimate } from './estimate.js';
+import type { IntensityCache } from '../../intensity/cache.js';
+import { duckIntensityCache } from './intensity-cache.js';
 import { ingestFile, type IngestOptions, type IngestOutcome } from './ingest.js';
 
 export interface CoverageRow {
@@ -26,6 +28,8 @@ export interface DuckStore {
   coverage(methodology: string, attribution: Attribution, limit?: number): Promise<{ dimensions: CoverageRow[]; untagged: Row[] }>;
   files(): Promise<FileAccounting[]>;
   rejects(options?: { fileId?: number; limit?: number }): Promise<RejectedRow[]>;
+  /** Fetched grid-intensity points, kept to bridge provider outages. */
+  readonly intensityCache: IntensityCache;
   close(): void;
 }
 
@@ -50,6 +54,7 @@ export async function openDuckStore(path: string, options: DuckOptions = {}): Pr
       return Promise.all(ids.map((r) => fileAccounting(db, r.file_id)));
     },
     rejects: (options) => listRejects(db, options),
+    intensityCache: duckIntensityCache(db),
     close: () => db.close(),
   };
 }

@@ -180,4 +180,25 @@ UPDATE usage SET billing_period = CAST(date_trunc('month', period_start) AS DATE
 ALTER TABLE files ADD COLUMN batch VARCHAR;
 `,
   },
+  {
+    id: 3,
+    name: 'grid intensity cache',
+    sql: `
+-- Grid carbon-intensity points fetched from live providers, kept so that an outage of the provider
+-- can be bridged with what was already fetched (flagged as a fallback wherever it is used).
+CREATE TABLE intensity_points (
+  provider         VARCHAR NOT NULL,
+  zone             VARCHAR NOT NULL,
+  start            TIMESTAMP NOT NULL,            -- UTC
+  duration_minutes DOUBLE NOT NULL,
+  g_per_kwh        DOUBLE NOT NULL,               -- gCO2e/kWh
+  kind             VARCHAR NOT NULL,              -- actual | forecast
+  signal           VARCHAR NOT NULL,              -- average | marginal
+  estimated        BOOLEAN NOT NULL,
+  fetched_at       TIMESTAMP NOT NULL,
+  source           VARCHAR,
+  PRIMARY KEY (provider, zone, start)
+);
+`,
+  },
 ];
