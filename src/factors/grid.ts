@@ -480,8 +480,10 @@ export function lookupGrid(provider: Provider, region: string): GridFactor | und
 /** AWS region names as bills write them (CUR `product/location`, FOCUS `RegionName`). */
 export const regionDisplayNames: Readonly<Record<string, string>> = {
   'US East (N. Virginia)': 'us-east-1',
+  'US East (Northern Virginia)': 'us-east-1',
   'US East (Ohio)': 'us-east-2',
   'US West (N. California)': 'us-west-1',
+  'US West (Northern California)': 'us-west-1',
   'US West (Oregon)': 'us-west-2',
   'AWS GovCloud (US-East)': 'us-gov-east-1',
   'AWS GovCloud (US-West)': 'us-gov-west-1',
@@ -534,8 +536,11 @@ function europe(cities: Readonly<Record<string, string>>): Record<string, string
   );
 }
 
-/** Case, spacing and accents vary between exports ('São Paulo' vs 'Sao Paulo'). */
-function normaliseName(name: string): string {
+/**
+ * Case, spacing and accents vary between exports ('São Paulo' vs 'Sao Paulo'). The SQL twin of this
+ * is `lower(strip_accents(...))` with runs of spaces collapsed (see the AWS CUR source).
+ */
+export function normaliseName(name: string): string {
   return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 

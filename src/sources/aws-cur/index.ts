@@ -1,6 +1,7 @@
 import { Columns, ident, lit, requireColumns } from '../sql.js';
 import type { BillingSource, ColumnInfo, SourceMapping } from '../types.js';
-import { LOCATION_REGIONS, USAGE_TYPE_REGION_PREFIXES } from './regions.js';
+import { normaliseName, regionDisplayNames } from '../../factors/grid.js';
+import { USAGE_TYPE_REGION_PREFIXES } from './regions.js';
 
 /**
  * AWS Cost and Usage Reports: the legacy CSV (`lineItem/UsageType`, `resourceTags/user:team` …) and
@@ -33,7 +34,10 @@ function regionExpr(cols: Columns): string {
   const prefix = `upper(regexp_extract(${usageType}, '^([A-Za-z]{2,3}[0-9]?)-', 1))`;
   const prefixCase = `CASE ${prefix} ${Object.entries(USAGE_TYPE_REGION_PREFIXES).map(([p, r]) => `WHEN ${lit(p)} THEN ${lit(r)}`).join(' ')} ELSE NULL END`;
   const location = cols.text('product/location', 'product/fromLocation');
-  const locationCase = `CASE ${location} ${Object.entries(LOCATION_REGIONS).map(([l, r]) => `WHEN ${lit(l)} THEN ${lit(r)}`).join(' ')} ELSE NULL END`;
+  // One table of AWS location names (factors/grid.ts), matched as normaliseName() does.
+  const names = new Map(Object.entries(regionDisplayNames).map(([l, r]) => [normaliseName(l), r]));
+  const normalised = `regexp_replace(lower(strip_accents(${location})), '\\s+', ' ', 'g')`;
+  const locationCase = `CASE ${normalised} ${[...names].map(([l, r]) => `WHEN ${lit(l)} THEN ${lit(r)}`).join(' ')} ELSE NULL END`;
   const az = cols.text('lineItem/AvailabilityZone');
   return `lower(COALESCE(
     ${cols.text('product/regionCode', 'product/region_code')},

@@ -13,21 +13,3 @@ export const USAGE_TYPE_REGION_PREFIXES: Readonly<Record<string, string>> = {
   MES1: 'me-south-1', MEC1: 'me-central-1', ILC1: 'il-central-1', AFS1: 'af-south-1',
   UGW1: 'us-gov-west-1', UGE1: 'us-gov-east-1', CNN1: 'cn-north-1', CNW1: 'cn-northwest-1',
 };
-
-/** AWS location names as they appear in bills (`product/location`). */
-export const LOCATION_REGIONS: Readonly<Record<string, string>> = {
-  'US East (N. Virginia)': 'us-east-1', 'US East (Northern Virginia)': 'us-east-1', 'US East (Ohio)': 'us-east-2',
-  'US West (N. California)': 'us-west-1', 'US West (Northern California)': 'us-west-1', 'US West (Oregon)': 'us-west-2',
-  'Canada (Central)': 'ca-central-1', 'Canada West (Calgary)': 'ca-west-1', 'Mexico (Central)': 'mx-central-1', 'South America (Sao Paulo)': 'sa-east-1',
-  'EU (Ireland)': 'eu-west-1', 'Europe (Ireland)': 'eu-west-1', 'EU (London)': 'eu-west-2', 'Europe (London)': 'eu-west-2',
-  'EU (Paris)': 'eu-west-3', 'Europe (Paris)': 'eu-west-3', 'EU (Frankfurt)': 'eu-central-1', 'Europe (Frankfurt)': 'eu-central-1',
-  'EU (Zurich)': 'eu-central-2', 'Europe (Zurich)': 'eu-central-2', 'EU (Stockholm)': 'eu-north-1', 'Europe (Stockholm)': 'eu-north-1',
-  'EU (Milan)': 'eu-south-1', 'Europe (Milan)': 'eu-south-1', 'EU (Spain)': 'eu-south-2', 'Europe (Spain)': 'eu-south-2',
-  'Asia Pacific (Tokyo)': 'ap-northeast-1', 'Asia Pacific (Seoul)': 'ap-northeast-2', 'Asia Pacific (Osaka)': 'ap-northeast-3', 'Asia Pacific (Osaka-Local)': 'ap-northeast-3',
-  'Asia Pacific (Singapore)': 'ap-southeast-1', 'Asia Pacific (Sydney)': 'ap-southeast-2', 'Asia Pacific (Jakarta)': 'ap-southeast-3',
-  'Asia Pacific (Melbourne)': 'ap-southeast-4', 'Asia Pacific (Malaysia)': 'ap-southeast-5', 'Asia Pacific (Thailand)': 'ap-southeast-7',
-  'Asia Pacific (Mumbai)': 'ap-south-1', 'Asia Pacific (Hyderabad)': 'ap-south-2', 'Asia Pacific (Hong Kong)': 'ap-east-1', 'Asia Pacific (Taipei)': 'ap-east-2',
-  'Middle East (Bahrain)': 'me-south-1', 'Middle East (UAE)': 'me-central-1', 'Israel (Tel Aviv)': 'il-central-1', 'Africa (Cape Town)': 'af-south-1',
-  'AWS GovCloud (US-West)': 'us-gov-west-1', 'AWS GovCloud (US-East)': 'us-gov-east-1', 'AWS GovCloud (US)': 'us-gov-west-1',
-  'China (Beijing)': 'cn-north-1', 'China (Ningxia)': 'cn-northwest-1',
-};
