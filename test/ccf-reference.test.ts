@@ -22,7 +22,7 @@ function asCcf(r: CurRow): CcfInputRow {
   return {
     timestamp: new Date(`${r.start.slice(0, 10)}T00:00:00.000Z`), // DATE(DATE_TRUNC('day', line_item_usage_start_date))
     region: r.region, serviceName: r.productCode, usageType: r.usageType, usageUnit: r.unit,
-    vCpus: r.vcpus ? Number.parseFloat(r.vcpus) : null, usageAmount: r.amount, cost: r.cost,
+    vCpus: r.vcpus ? Number.parseFloat(r.vcpus) : null, usageAmount: r.amount, cost: r.blendedCost ?? r.cost,
   };
 }
 

@@ -59,6 +59,11 @@ export interface CanonicalFields {
    * export of the same account and billing period supersedes an earlier one.
    */
   readonly billing_period: TypedField;
+  /**
+   * AWS `lineItem/BlendedCost` (rates averaged across an organisation), NULL elsewhere. Stored so the
+   * `ccf` profile can use the cost CCF reads; never used for footprints of the default profile.
+   */
+  readonly blended_cost: TypedField;
 }
 
 export interface SourceMapping {

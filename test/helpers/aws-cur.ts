@@ -10,6 +10,8 @@ export interface CurRow {
   readonly unit: string;
   readonly amount: number;
   readonly cost: number;
+  /** lineItem/BlendedCost; the unblended cost when absent. */
+  readonly blendedCost?: number;
   /** Region code as in product/region; '' leaves it empty. */
   readonly region: string;
   /** product/vcpu as written in the file; '' or absent leaves it empty. */
@@ -33,15 +35,12 @@ function endOf(start: string): string {
   return Number.isNaN(t) ? start : new Date(t + 3_600_000).toISOString();
 }
 
-/**
- * Write a legacy-format CUR CSV. Blended and unblended cost are the same (one account, no
- * reservations), so CCF's `line_item_blended_cost` and our billed cost agree.
- */
+/** Write a legacy-format CUR CSV (unblended cost `cost`, blended cost `blendedCost ?? cost`). */
 export function writeCur(dir: string, name: string, rows: readonly CurRow[]): string {
   const path = join(dir, name);
   const lines = rows.map((r, i) => [
     `li-${i + 1}`, '111111111111', '222222222222', r.lineItemType ?? 'Usage', r.start, endOf(r.start), r.productCode, r.usageType,
-    r.amount, 'USD', r.cost, r.cost, r.region, r.vcpus ?? '', r.unit,
+    r.amount, 'USD', r.cost, r.blendedCost ?? r.cost, r.region, r.vcpus ?? '', r.unit,
   ].map(cell).join(','));
   writeFileSync(path, `${[CUR_HEADER.join(','), ...lines].join('\n')}\n`);
   return path;

@@ -121,7 +121,9 @@ export function ccfCurRows(n: number, seed = 20241213): CurRow[] {
     const amount = between(rnd, kind.amount);
     // one in twelve rows is free (cost 0): CCF's ratio divides by summed cost
     const cost = rnd() < 1 / 12 ? 0 : Number((amount * between(rnd, [0.00001, 2])).toPrecision(6));
-    rows.push({ start, productCode: kind.service, usageType: prefix + kind.usageType, unit: kind.unit, amount, cost, region, vcpus: kind.vcpus ? pick(rnd, kind.vcpus) : '' });
+    // one in four rows has a blended cost unlike its unblended cost (organisation-wide averaged rates)
+    const blendedCost = rnd() < 1 / 4 ? Number((cost * between(rnd, [0.5, 1.5])).toPrecision(6)) : cost;
+    rows.push({ start, productCode: kind.service, usageType: prefix + kind.usageType, unit: kind.unit, amount, cost, blendedCost, region, vcpus: kind.vcpus ? pick(rnd, kind.vcpus) : '' });
   }
   rows.push({ lineItemType: 'Tax', start: '2023-02-01T00:00:00Z', productCode: 'AmazonEC2', usageType: '', unit: '', amount: 1, cost: 12.5, region: '' });
   rows.push({ lineItemType: 'Credit', start: '2023-02-01T00:00:00Z', productCode: 'AmazonEC2', usageType: 'USE1-BoxUsage:m5.large', unit: 'Hrs', amount: 0, cost: -5, region: 'us-east-1' });

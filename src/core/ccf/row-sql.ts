@@ -96,7 +96,7 @@ base AS (
     u.class_key, k.service_code AS svc, COALESCE(k.usage_type, '') AS ut0, COALESCE(k.unit, '') AS unit0, k.region,
     -- CCF sums line_item_blended_cost; usage keeps the unblended cost (equal unless blended rates
     -- spread reservations across an organisation). Only the unknown-row ratio reads the cost.
-    COALESCE(u.quantity, 0) AS qty, COALESCE(u.billed_cost, 0) AS cost, k.vcpus AS report_vcpus,
+    COALESCE(u.quantity, 0) AS qty, COALESCE(u.blended_cost, u.billed_cost, 0) AS cost, k.vcpus AS report_vcpus,
     -- convertGigabyteMonthsToTerabyteHours: days in the UTC month of CCF's row timestamp
     -- (DATE_TRUNC('day', usage start) with CCF's default daily grouping).
     CASE WHEN u.period_start IS NULL THEN ${num(CCF_CONSTANTS.daysPerMonthWithoutDate)} ELSE dayofmonth(last_day(u.period_start)) END AS days

@@ -124,6 +124,7 @@ export const awsCurSource: BillingSource = {
         billed_cost: cols.typed(true, 'lineItem/UnblendedCost', 'lineItem/BlendedCost'),
         effective_cost: { sql: effectiveCost(cols), column: cols.nameOf('lineItem/UnblendedCost', 'lineItem/BlendedCost'), required: true },
         billing_period: cols.typed(false, 'bill/BillingPeriodStartDate'),
+        blended_cost: cols.typed(false, 'lineItem/BlendedCost'),
       },
     };
   },

@@ -92,6 +92,7 @@ export const focusSource: BillingSource = {
         billed_cost: cols.typed(true, 'BilledCost', 'EffectiveCost'),
         effective_cost: cols.typed(true, 'EffectiveCost', 'BilledCost'),
         billing_period: cols.typed(false, 'BillingPeriodStart'),
+        blended_cost: { sql: 'NULL', column: '', required: false },
       },
     };
   },

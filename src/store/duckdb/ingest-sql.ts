@@ -123,6 +123,7 @@ export function usageRowsSql(mapping: SourceMapping, reader: string): string {
     `${classKeySql(f)} AS class_key`,
     `${tagsKeySql(f)} AS tags_key`,
     `${typed(f.billing_period, 'timestamp')} AS __billing_period`,
+    `${typed(f.blended_cost, 'number')} AS blended_cost`,
   ];
   return `
 WITH c AS (SELECT __rn, ${columns.join(',\n  ')} FROM ${reader}),

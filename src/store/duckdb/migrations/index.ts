@@ -201,4 +201,12 @@ CREATE TABLE intensity_points (
 );
 `,
   },
+  {
+    id: 4,
+    name: 'blended cost',
+    sql: `
+-- AWS blended cost (NULL for other formats): the cost Cloud Carbon Footprint reads, for the ccf profile.
+ALTER TABLE usage ADD COLUMN blended_cost DOUBLE;
+`,
+  },
 ];
