@@ -5,6 +5,12 @@
  */
 import type { IntensitySeries } from './types.js';
 
+/**
+ * @example
+ * const cache: IntensityCache = createMemoryCache();
+ * await cache.put(series);
+ * await cache.get('DE', 'electricitymaps', from, to);
+ */
 export interface IntensityCache {
   /**
    * The points stored for `zone` from `provider` whose interval overlaps [from, to), sorted, as one
