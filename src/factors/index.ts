@@ -1,22 +1,24 @@
 import { coefficientFactors, coefficientSources, replicationFactors } from './coefficients.js';
 import { cpuArchFactors, cpuSources } from './cpu.js';
+import { cpuTdpFactors, cpuTdpSources, ramWattsPerGB } from './cpu-tdp.js';
 import { embodiedFactors, embodiedSources } from './embodied.js';
 import { gpuFactors, gpuSources } from './gpu.js';
 import { gridFactors, gridSources } from './grid.js';
 import { instanceSources, instanceTypes } from './instances.js';
 import { pueFactors, pueSources } from './pue.js';
+import { regionZones } from './zones.js';
 import type { Band, SourceRef } from './types.js';
 
 /**
  * Version of the factor tables as a whole. Bump it whenever a value changes: stored footprints made
  * with another version are re-estimated (from stored usage, never from raw files).
  */
-export const FACTORS_VERSION = '2026.11.1';
+export const FACTORS_VERSION = '2026.11.2';
 
 /** Every publication any factor cites, de-duplicated by id. */
 export const sources: readonly SourceRef[] = [
   ...new Map(
-    [...gridSources, ...pueSources, ...cpuSources, ...gpuSources, ...instanceSources, ...embodiedSources, ...coefficientSources].map((s) => [s.id, s]),
+    [...gridSources, ...pueSources, ...cpuSources, ...cpuTdpSources, ...gpuSources, ...instanceSources, ...embodiedSources, ...coefficientSources].map((s) => [s.id, s]),
   ).values(),
 ];
 
@@ -44,6 +46,13 @@ export const factorTables: readonly FactorTable[] = [
     rows: () => embodiedFactors.map((f) => ({ id: f.id, provider: f.provider, family: f.family, kg_per_host: f.kgCO2ePerHost, band: band(f.band), source: f.source, year: f.year })) },
   { kind: 'coefficient', title: 'memory, storage and network energy coefficients',
     rows: () => coefficientFactors.map((f) => ({ id: f.id, name: f.name, value: f.value, unit: f.unit, band: band(f.band), source: f.source, year: f.year })) },
+  { kind: 'tdp', title: 'CPU models: thermal design power per package, for measuring jobs without energy counters (greenops track)',
+    rows: () => [
+      ...cpuTdpFactors.map((f) => ({ id: f.id, model: f.model, tdp_w: f.tdpWatts, cores: f.cores, band: band(f.band), source: f.source, year: f.year })),
+      { id: ramWattsPerGB.id, model: '(installed memory, per GB)', tdp_w: ramWattsPerGB.wattsPerGB, cores: null, band: band(ramWattsPerGB.band), source: ramWattsPerGB.source, year: ramWattsPerGB.year },
+    ] },
+  { kind: 'zone', title: 'cloud region to grid zone (Electricity Maps ids), for hourly intensity',
+    rows: () => regionZones.map((z) => ({ provider: z.provider, region: z.region, zone: z.zone, source: z.source, note: z.note })) },
   { kind: 'replication', title: 'copies kept by managed storage services',
     rows: () => replicationFactors.map((f) => ({ id: f.id, provider: f.provider, service: f.service, factor: f.factor, band: band(f.band), source: f.source, year: f.year })) },
 ];
