@@ -63,7 +63,9 @@ export async function openDb(path: string, options: DuckOptions = {}): Promise<D
       return reader.getRowObjectsJS().map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, toJs(v)])) as T);
     },
     async run(sql: string, params?: Params): Promise<void> {
+      const t0 = performance.now();
       await conn.run(sql, params as DuckDBValue[] | Record<string, DuckDBValue> | undefined);
+      if (process.env['GREENOPS_TRACE_SQL']) { if (process.env['GREENOPS_TRACE_SQL'] === 'full') process.stderr.write(`${sql}\n;\n`); process.stderr.write(`[sql ${((performance.now() - t0) / 1000).toFixed(3)}s maxrss ${Math.round(process.resourceUsage().maxRSS / 1024)}] ${sql.replace(/\s+/g, ' ').slice(0, 140)}\n`); }
     },
     async transaction<T>(fn: () => Promise<T>): Promise<T> {
       await conn.run('BEGIN TRANSACTION');

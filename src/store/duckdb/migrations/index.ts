@@ -209,4 +209,60 @@ CREATE TABLE intensity_points (
 ALTER TABLE usage ADD COLUMN blended_cost DOUBLE;
 `,
   },
+  {
+    id: 5,
+    name: 'tracked runs',
+    sql: `
+-- Jobs measured by \`greenops track\` (source 'track') or imported from CodeCarbon (source 'codecarbon').
+-- Energies are kWh attributed to the job before PUE; emissions in grams CO2e. The full summary (per
+-- GPU, per phase, notes) is kept as JSON beside the columns reports group by.
+CREATE TABLE runs (
+  run_id            VARCHAR PRIMARY KEY,
+  source            VARCHAR NOT NULL,
+  name              VARCHAR NOT NULL,
+  project           VARCHAR,
+  tags              JSON,
+  command           VARCHAR,
+  host              VARCHAR,
+  started_at        TIMESTAMP NOT NULL,
+  ended_at          TIMESTAMP NOT NULL,
+  duration_s        DOUBLE NOT NULL,
+  exit_code         INTEGER,
+  complete          BOOLEAN NOT NULL,
+  zone              VARCHAR,
+  region            VARCHAR,
+  pue               DOUBLE NOT NULL,
+  cpu_kwh           DOUBLE NOT NULL,
+  dram_kwh          DOUBLE NOT NULL,
+  gpu_kwh           DOUBLE NOT NULL,
+  energy_kwh        DOUBLE NOT NULL,                -- cpu + dram + gpu, before PUE
+  energy_kwh_low    DOUBLE NOT NULL,
+  energy_kwh_high   DOUBLE NOT NULL,
+  idle_kwh          DOUBLE,
+  intensity_g_per_kwh DOUBLE,
+  intensity_source  VARCHAR,
+  emissions_g       DOUBLE NOT NULL,                -- operational: energy × PUE × intensity
+  emissions_g_low   DOUBLE NOT NULL,
+  emissions_g_high  DOUBLE NOT NULL,
+  embodied_g        DOUBLE NOT NULL,
+  methodology_version VARCHAR NOT NULL,
+  summary           JSON NOT NULL,
+  journal           VARCHAR,                        -- the run journal it was computed from
+  stored_at         TIMESTAMP NOT NULL
+);
+
+-- The sample series of tracked runs: job power and energy per interval.
+CREATE TABLE run_samples (
+  run_id     VARCHAR NOT NULL,
+  t0         TIMESTAMP NOT NULL,
+  t1         TIMESTAMP NOT NULL,
+  cpu_j      DOUBLE NOT NULL,
+  dram_j     DOUBLE NOT NULL,
+  gpu_j      DOUBLE NOT NULL,
+  idle_j     DOUBLE NOT NULL,
+  cpu_share  DOUBLE,
+  rss_bytes  DOUBLE
+);
+`,
+  },
 ];
