@@ -7,6 +7,8 @@ export interface CliContext {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
   readonly isTTY: boolean;
+  /** The process exit code once the command returns (default 0); for commands that run another program. */
+  readonly setExitCode: (code: number) => void;
 }
 
 export function parseFormat(value: string | undefined): OutputFormat {

@@ -10,6 +10,12 @@ import { registerFiles } from './commands/files.js';
 import { registerDemo } from './commands/demo.js';
 import { registerFactors } from './commands/factors.js';
 import { registerMethodology } from './commands/methodology.js';
+import { registerRuns } from './commands/runs.js';
+import { registerIntensity } from './commands/intensity.js';
+import { registerPlan } from './commands/plan.js';
+import { registerRun } from './commands/run.js';
+import { registerBacktest } from './commands/backtest.js';
+import { registerTrack } from './commands/track.js';
 import { VERSION } from '../version.js';
 
 /** Exit codes: 0 ok, 1 bad input or a failed operation, 2 wrong usage. */
@@ -22,6 +28,8 @@ export async function runMain(argv: readonly string[]): Promise<number> {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   let context: CliContext | undefined;
+  // A command that runs another program (track, run) passes on that program's exit code.
+  let exitCode = 0;
   const ctx = (): CliContext => {
     if (!context) {
       const flags = program.opts<{ db?: string; methodology?: string }>();
@@ -30,21 +38,25 @@ export async function runMain(argv: readonly string[]): Promise<number> {
         out: (s) => process.stdout.write(`${s}\n`),
         err: (s) => process.stderr.write(`${s}\n`),
         isTTY: Boolean(process.stderr.isTTY) && !process.env['CI'],
+        setExitCode: (code) => {
+          exitCode = code;
+        },
       };
     }
     return context;
   };
-  for (const register of [registerDemo, registerIngest, registerFootprint, registerCoverage, registerFiles, registerRejects, registerFactors, registerMethodology]) {
+  for (const register of [registerDemo, registerIngest, registerFootprint, registerCoverage, registerFiles, registerRejects, registerFactors, registerMethodology, registerRuns, registerTrack, registerIntensity, registerPlan, registerRun, registerBacktest]) {
     register(program, ctx);
   }
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
-    return 0;
+    return exitCode;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     if (isGreenopsError(e)) {
       process.stderr.write(`greenops: ${e.message} [${e.code}]\n`);
-      return e.code === 'E_USAGE' ? 2 : 1;
+      // 127 as shells do when a command cannot be found or run.
+      return e.code === 'E_USAGE' ? 2 : e.code === 'E_COMMAND_NOT_FOUND' ? 127 : 1;
     }
     process.stderr.write(`greenops: ${e instanceof Error ? e.message : String(e)}\n`);
     return 1;

@@ -111,6 +111,6 @@ describe('resolveZone', () => {
   it('says where to look when nothing is close', () => {
     const e = thrown(() => resolveZone('qqqqqqqqqqqqqqqqqqqq'));
     expect(e.code).toBe('E_ZONE_UNKNOWN');
-    expect(e.message).toContain('knownZones()');
+    expect(e.message).toContain('greenops factors --kind zone');
   });
 });

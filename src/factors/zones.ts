@@ -321,7 +321,7 @@ export function resolveZone(input: string): string {
   const zone = zoneId(input) ?? zoneForRegion(input);
   if (zone !== undefined) return zone;
   const matches = closeZones(input);
-  const hint = matches.length > 0 ? `close matches: ${matches.join(', ')}` : 'see knownZones() for the list';
+  const hint = matches.length > 0 ? `close matches: ${matches.join(', ')}` : '`greenops factors --kind zone` lists cloud regions and their zones';
   throw new GreenopsError('E_ZONE_UNKNOWN', `unknown grid zone or cloud region ${quote(input)}; ${hint}`, {
     data: { found: input, expected: 'a grid zone id (DE, SE-SE3) or a cloud region (aws:eu-north-1)', matches },
   });

@@ -6,6 +6,8 @@ describe('output formatting', () => {
     expect(header('energy_kwh')).toBe('energy (kWh)');
     expect(header('co2e_kg')).toBe('co2e (kgCO2e)');
     expect(header('cost_share')).toBe('cost (%)');
+    expect(header('intensity_g_per_kwh')).toBe('intensity (gCO2e/kWh)');
+    expect(header('duration_s')).toBe('duration (s)');
   });
   it('folds low/high into the value for tables', () => {
     const [row] = foldIntervals([{ team: 'a', co2e_kg: 10, co2e_kg_low: 8, co2e_kg_high: 13 }]);

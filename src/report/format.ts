@@ -5,11 +5,13 @@
 export type OutputFormat = 'table' | 'csv' | 'json';
 export type Row = Record<string, unknown>;
 
+// Longest suffix first: `_g_per_kwh` must not be read as `_kwh`.
 const UNIT_SUFFIXES: ReadonlyArray<[RegExp, string]> = [
+  [/_g_per_kwh$/, ' (gCO2e/kWh)'],
   [/_kwh$/, ' (kWh)'],
   [/_kg$/, ' (kgCO2e)'],
   [/_g$/, ' (gCO2e)'],
-  [/_g_per_kwh$/, ' (gCO2e/kWh)'],
+  [/_s$/, ' (s)'],
   [/_share$/, ' (%)'],
   [/^cost$/, 'cost (billing currency)'],
 ];

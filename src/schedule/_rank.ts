@@ -1,4 +1,5 @@
 /** Scoring and ranking of region options: the objective choice, cost, carbon cost, top-k. */
+import { TIE_TOLERANCE } from './_scan.js';
 import { requirePositive } from './_time.js';
 import type { PowerShape } from './_power.js';
 import type { RegionCandidate, RegionObjective, RegionOption, Window } from './types.js';
@@ -22,14 +23,18 @@ export function option(c: RegionCandidate, w: Window, shape: PowerShape, price: 
   return { ...base, costUsd, carbonCostUsd, score: costUsd + carbonCostUsd };
 }
 
-export function byScore(a: RegionOption, b: RegionOption): number {
-  return a.score - b.score || Date.parse(a.start) - Date.parse(b.start);
+/** a − b, or 0 when they tie within the relative tolerance the window search uses (floating-point noise is not a preference). */
+function diff(a: number, b: number): number {
+  return Math.abs(a - b) <= TIE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b)) ? 0 : a - b;
 }
 
+export function byScore(a: RegionOption, b: RegionOption): number {
+  return diff(a.score, b.score) || Date.parse(a.start) - Date.parse(b.start);
+}
 
 /** Indices of the `limit` smallest values, ties in index (time) order: O(n log n) only over a copy of indices. */
 export function topByObjective(values: Float64Array, limit: number): number[] {
   const idx = Array.from({ length: values.length }, (_, k) => k);
-  idx.sort((a, b) => (values[a] ?? 0) - (values[b] ?? 0) || a - b);
+  idx.sort((a, b) => diff(values[a] ?? 0, values[b] ?? 0) || a - b);
   return idx.slice(0, limit);
 }

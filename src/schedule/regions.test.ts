@@ -46,6 +46,16 @@ describe('planAcrossRegions', () => {
     expect(planAcrossRegions({ ...base, carbonPriceUsdPerTonne: 1e6 }).options[0]?.region).toBe('eu-north-1');
   });
 
+  it('on a flat series picks the earliest start, not floating-point noise', () => {
+    const values = Array.from({ length: 48 }, () => 0.1 + 0.2); // 0.30000000000000004: sums of it differ in the last bits
+    const flat = regularSeries({ zone: 'X', start: '2024-06-01T00:00:00Z', stepMinutes: 15, values });
+    const plan = planAcrossRegions({
+      candidates: [{ region: 'r', zone: 'X', series: flat }], durationMinutes: 105, semantics: 'linear', power: 1.3,
+      earliest: '2024-06-01T00:00:00Z', deadline: '2024-06-01T12:00:00Z',
+    });
+    expect(plan.bestPerRegion[0]?.start).toBe('2024-06-01T00:00:00Z');
+  });
+
   it('falls back to carbon when a region has no $/hour, naming it', () => {
     const unpriced = candidates.map((c) => (c.region === 'eu-west-3' ? { region: c.region, zone: c.zone, series: c.series } : c));
     const plan = planAcrossRegions({ ...base, candidates: unpriced, carbonPriceUsdPerTonne: 100 });

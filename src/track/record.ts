@@ -1,0 +1,64 @@
+/**
+ * From journal to store: summarise a finished (or interrupted) run and keep it with its samples.
+ * Journals stay on disk as the raw record; a run stored incomplete is replaced if its journal later
+ * turns out complete.
+ */
+import { attributeEnergy } from '../meters/attribution.js';
+import type { Db } from '../store/duckdb/connection.js';
+import { saveRun, storedRuns, type RunSampleRow } from '../store/duckdb/runs.js';
+import { finishedJournals, type JournalContents } from './journal.js';
+import { summariseRun, type RunEmbodied, type RunIntensity, type RunSummary } from './summary.js';
+import type { RunHeader } from './types.js';
+
+/** Version of the way runs are measured and summarised; stored with every run. */
+export const TRACK_METHOD_VERSION = 'track-1';
+
+export interface RecordContext {
+  intensity(header: RunHeader, fromMs: number, toMs: number): Promise<RunIntensity>;
+  embodied(header: RunHeader): RunEmbodied | undefined;
+}
+
+/** The job's energy per sample, joules by component, for the stored series. */
+export function sampleRows(j: JournalContents): RunSampleRow[] {
+  return j.samples.map((s) => {
+    const a = attributeEnergy({
+      readings: s.readings,
+      cpu: [{ t0: s.t0, t1: s.t1, jobCpuSeconds: s.cpu.jobCpuSeconds, busyCpuSeconds: s.cpu.busyCpuSeconds }],
+      ...(s.gpuShares ? { gpu: [{ t0: s.t0, t1: s.t1, shares: s.gpuShares }] } : {}),
+    });
+    return {
+      t0: s.t0, t1: s.t1, cpuJ: a.job.cpu_package, dramJ: a.job.dram, gpuJ: a.job.gpu,
+      idleJ: a.idle.cpu_package + a.idle.dram + a.idle.gpu,
+      cpuShare: s.cpu.busyCpuSeconds > 0 ? Math.min(1, s.cpu.jobCpuSeconds / s.cpu.busyCpuSeconds) : null,
+      rssBytes: s.rssBytes,
+    };
+  });
+}
+
+export async function summariseJournal(j: JournalContents, ctx: RecordContext): Promise<RunSummary> {
+  const start = Date.parse(j.header.startedAt);
+  const end = j.end?.t ?? j.samples.at(-1)?.t1 ?? start;
+  return summariseRun(j, await ctx.intensity(j.header, start, Math.max(end, start + 1)), ctx.embodied(j.header));
+}
+
+export async function recordJournal(db: Db, j: JournalContents, ctx: RecordContext): Promise<RunSummary> {
+  const summary = await summariseJournal(j, ctx);
+  await saveRun(db, { source: 'track', summary, journal: j.path, methodologyVersion: TRACK_METHOD_VERSION }, sampleRows(j));
+  return summary;
+}
+
+/**
+ * Store every run in `dir` whose tracker has finished or died and that the store lacks (or holds
+ * as incomplete while its journal is now complete). Returns the runs stored.
+ */
+export async function recoverJournals(db: Db, dir: string, ctx: RecordContext): Promise<RunSummary[]> {
+  const journals = finishedJournals(dir);
+  const stored = await storedRuns(db, journals.map((j) => j.header.id));
+  const out: RunSummary[] = [];
+  for (const j of journals) {
+    const complete = stored.get(j.header.id);
+    if (complete === true || (complete === false && !j.end)) continue;
+    out.push(await recordJournal(db, j, ctx));
+  }
+  return out;
+}
