@@ -2,21 +2,42 @@ import { Command, CommanderError } from 'commander';
 import { isGreenopsError } from '../core/errors.js';
 import { loadConfig } from './config.js';
 import type { CliContext } from './context.js';
-import { registerIngest } from './commands/ingest.js';
-import { registerFootprint } from './commands/footprint.js';
-import { registerCoverage } from './commands/coverage.js';
-import { registerRejects } from './commands/rejects.js';
-import { registerFiles } from './commands/files.js';
-import { registerDemo } from './commands/demo.js';
-import { registerFactors } from './commands/factors.js';
-import { registerMethodology } from './commands/methodology.js';
-import { registerRuns } from './commands/runs.js';
-import { registerIntensity } from './commands/intensity.js';
-import { registerPlan } from './commands/plan.js';
-import { registerRun } from './commands/run.js';
-import { registerBacktest } from './commands/backtest.js';
-import { registerTrack } from './commands/track.js';
 import { VERSION } from '../version.js';
+
+type Register = (program: Command, ctx: () => CliContext) => void;
+
+/**
+ * Every command, loaded on demand: a command's module (and what it imports: factor tables, DuckDB,
+ * providers) is loaded only when that command runs, so `greenops track` stays small beside the job.
+ * Help and unknown commands load them all.
+ */
+const COMMANDS: ReadonlyArray<readonly [string, () => Promise<Register>]> = [
+  ['demo', async () => (await import('./commands/demo.js')).registerDemo],
+  ['ingest', async () => (await import('./commands/ingest.js')).registerIngest],
+  ['footprint', async () => (await import('./commands/footprint.js')).registerFootprint],
+  ['coverage', async () => (await import('./commands/coverage.js')).registerCoverage],
+  ['files', async () => (await import('./commands/files.js')).registerFiles],
+  ['rejects', async () => (await import('./commands/rejects.js')).registerRejects],
+  ['factors', async () => (await import('./commands/factors.js')).registerFactors],
+  ['methodology', async () => (await import('./commands/methodology.js')).registerMethodology],
+  ['runs', async () => (await import('./commands/runs.js')).registerRuns],
+  ['track', async () => (await import('./commands/track.js')).registerTrack],
+  ['intensity', async () => (await import('./commands/intensity.js')).registerIntensity],
+  ['plan', async () => (await import('./commands/plan.js')).registerPlan],
+  ['run', async () => (await import('./commands/run.js')).registerRun],
+  ['backtest', async () => (await import('./commands/backtest.js')).registerBacktest],
+];
+
+/** The command named in argv (skipping the global options and their values), if any. */
+function commandName(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    if (a === '--db' || a === '--methodology') i += 1;
+    else if (!a.startsWith('-')) return a;
+    else if (a === '--') return undefined;
+  }
+  return undefined;
+}
 
 /** Exit codes: 0 ok, 1 bad input or a failed operation, 2 wrong usage. */
 export async function runMain(argv: readonly string[]): Promise<number> {
@@ -45,9 +66,9 @@ export async function runMain(argv: readonly string[]): Promise<number> {
     }
     return context;
   };
-  for (const register of [registerDemo, registerIngest, registerFootprint, registerCoverage, registerFiles, registerRejects, registerFactors, registerMethodology, registerRuns, registerTrack, registerIntensity, registerPlan, registerRun, registerBacktest]) {
-    register(program, ctx);
-  }
+  const name = commandName(argv);
+  const wanted = COMMANDS.filter(([n]) => n === name);
+  for (const [, load] of wanted.length ? wanted : COMMANDS) (await load())(program, ctx);
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
     return exitCode;

@@ -32,6 +32,27 @@ export async function readAllStats(procRoot: string, fs: MeterFs): Promise<PidSt
 }
 
 /**
+ * Only the given processes (those that still exist): between full scans, the job's known tree is
+ * re-read without listing every process on the machine.
+ *
+ * @example
+ * const tree = await readStats('/proc', nodeFs, [4242, 4243]);
+ */
+export async function readStats(procRoot: string, fs: MeterFs, pids: readonly number[]): Promise<PidStat[]> {
+  const stats = await Promise.all(
+    pids.map(async (pid) => {
+      try {
+        return parsePidStat(await fs.readText(`${procRoot}/${pid}/stat`));
+      } catch (e) {
+        if (GONE.has(errnoCode(e) ?? '')) return undefined;
+        throw e;
+      }
+    }),
+  );
+  return stats.filter((s): s is PidStat => s !== undefined);
+}
+
+/**
  * The root and all its descendants, root first. Empty when the root is not among `stats`.
  *
  * @example
