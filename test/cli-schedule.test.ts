@@ -1,28 +1,14 @@
-import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { greenops, type CliResult } from './helpers/cli.js';
+import { greenops, greenopsAsync } from './helpers/cli.js';
 import { fakeElectricityMaps, HOUR, type FakeServer } from './helpers/fake-grid-servers.js';
 import { scratchDir } from './helpers/focus.js';
 
 const MAIN = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
 const TSX = import.meta.resolve('tsx');
 const iso = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
-
-/** The CLI without blocking this process (a fake server in it must keep answering); `onStderr` sees output as it comes. */
-function greenopsAsync(args: readonly string[], cwd: string, onStderr?: (text: string, kill: (s: NodeJS.Signals) => void) => void): Promise<CliResult> {
-  const child = spawn(process.execPath, ['--import', TSX, MAIN, ...args], { cwd, env: { ...process.env, CI: '1', GREENOPS_DB: '' } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-  child.stderr.on('data', (d: Buffer) => {
-    stderr += d.toString();
-    onStderr?.(stderr, (s) => child.kill(s));
-  });
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr })));
-}
 
 /** A plain `time,zone,gco2e_per_kwh` file of hourly values from `startMs`. */
 function series(dir: string, name: string, startMs: number, values: readonly (number | null)[], zone = 'DE'): string {

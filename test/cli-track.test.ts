@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../src/store/duckdb/connection.js';
-import { greenops } from './helpers/cli.js';
+import { greenops, greenopsAsync } from './helpers/cli.js';
+import { fakeElectricityMaps, gridValue } from './helpers/fake-grid-servers.js';
 import { scratchDir } from './helpers/focus.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -97,5 +98,23 @@ describe('greenops track', () => {
     expect(text).toMatch(/greenops_job_energy_joules_total\{run_id="[^"]+",name="scraped",project="",component="cpu"\} [1-9][0-9.e+-]*/);
     expect(text).toMatch(/greenops_job_emissions_grams_total\{[^}]*\} [0-9.e+-]+/);
     if (child.exitCode === null) await new Promise((r) => child.once('exit', r));
+  });
+
+  it('uses the configured provider\'s intensity for the hours the job ran', async () => {
+    const dir = scratchDir();
+    const server = await fakeElectricityMaps({ now: new Date(), token: 't0ken' });
+    try {
+      writeFileSync(join(dir, 'greenops.config.json'), JSON.stringify({ intensity: { provider: 'electricitymaps', options: { baseUrl: server.url, token: 't0ken', retries: 0 } } }));
+      const r = await greenopsAsync(['track', '--zone', 'DE', '--interval', '200ms', '--', ...burn(800)], dir);
+      expect(r.code, r.stderr).toBe(0);
+      const [run] = await storedRuns(dir);
+      const s = JSON.parse(run?.summary ?? '{}') as { intensity: { provider: string; meanGCO2ePerKWh: number }; startedAt: string };
+      expect(s.intensity.provider).toBe('electricitymaps');
+      const hour = Math.floor(Date.parse(s.startedAt) / 3_600_000) * 3_600_000;
+      // The fake's value for the hour the run started in (a run crossing the hour gets a mix of two).
+      expect([gridValue(hour), gridValue(hour + 3_600_000)]).toContainEqual(expect.closeTo(s.intensity.meanGCO2ePerKWh, 6));
+    } finally {
+      await server.close();
+    }
   });
 });

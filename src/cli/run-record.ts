@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { machineEmbodied, staticRunIntensity } from '../track/intensity.js';
+import type { IntensityCache } from '../intensity/cache.js';
+import { machineEmbodied, seriesRunIntensity, staticRunIntensity } from '../track/intensity.js';
 import type { RecordContext } from '../track/record.js';
 import type { Config } from './config.js';
+import { loadSeries } from './intensity-source.js';
 
 /** Where `greenops track` journals runs: `runs/` beside the store. */
 export function journalDirOf(config: Config): string {
@@ -13,10 +15,30 @@ export function hasJournals(config: Config): boolean {
   return existsSync(journalDirOf(config));
 }
 
-/** How stored runs get their intensity and embodied share. */
-export function recordContextFor(_config: Config): RecordContext {
+const HOUR = 3_600_000;
+
+/**
+ * How stored runs get their intensity and embodied share: with a live provider configured, the
+ * zone's series for the hours the run covered (through the store's cache, falling back to it and then
+ * to the annual factor); otherwise, or without a zone, the annual factor.
+ */
+export function recordContextFor(config: Config, o: { cache?: IntensityCache; warn?: (line: string) => void } = {}): RecordContext {
+  const provider = config.intensity?.provider;
   return {
-    intensity: async (h) => staticRunIntensity(h.zone),
+    async intensity(h, fromMs, toMs) {
+      if (!provider || provider === 'static' || provider === 'file' || h.zone === null) return staticRunIntensity(h.zone);
+      const cache = o.cache;
+      try {
+        const [s] = await loadSeries(
+          { zones: [h.zone], from: new Date(Math.floor(fromMs / HOUR) * HOUR), to: new Date(Math.ceil(toMs / HOUR) * HOUR) },
+          config,
+          { warn: o.warn ?? (() => undefined), ...(cache ? { openCache: async () => ({ cache, close: () => undefined }) } : {}) },
+        );
+        return s ? seriesRunIntensity(s.series, h.zone) : staticRunIntensity(h.zone, `${provider} returned nothing`);
+      } catch (e) {
+        return staticRunIntensity(h.zone, `${provider} failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    },
     embodied: (h) => machineEmbodied(h),
   };
 }

@@ -10,7 +10,7 @@ export async function withStore<T>(config: Config, fn: (store: DuckStore) => Pro
   const store = await openDuckStore(config.db, { memoryLimit: config.memoryLimit, threads: config.threads });
   try {
     // Runs whose tracker ended or died since the store was last open (a SIGKILLed tracker, --no-store).
-    if (hasJournals(config)) await recoverJournals(store.db, journalDirOf(config), recordContextFor(config));
+    if (hasJournals(config)) await recoverJournals(store.db, journalDirOf(config), recordContextFor(config, { cache: store.intensityCache }));
     return await fn(store);
   } finally {
     store.close();

@@ -7,6 +7,8 @@ import { readJournal } from '../../track/journal.js';
 import { defaultMeters, gpuShareSource } from '../../track/meters.js';
 import { staticRunIntensity } from '../../track/intensity.js';
 import { summariseJournal } from '../../track/record.js';
+import type { RunSummary } from '../../track/summary.js';
+import { getRun } from '../../store/duckdb/runs.js';
 import { journalDirOf, recordContextFor } from '../run-record.js';
 import { runReport, statusLine } from '../../track/report.js';
 import { runJob } from '../../track/run-job.js';
@@ -79,7 +81,6 @@ export function registerTrack(program: Command, ctx: () => CliContext): void {
       const where = place(f);
       const live = staticRunIntensity(where.zone);
       const journalDir = journalDirOf(c.config);
-      const recordContext = recordContextFor(c.config);
       const { meters, gpu } = defaultMeters({ intervalMs, ...(process.env['CUDA_VISIBLE_DEVICES'] === undefined ? {} : { visibleDevices: process.env['CUDA_VISIBLE_DEVICES'] }) });
       const header = {
         id: randomUUID(), name: f.name ?? command.join(' ').slice(0, 120), project: f.project ?? null, tags: tags(f.tag), command, cwd: process.cwd(),
@@ -98,17 +99,17 @@ export function registerTrack(program: Command, ctx: () => CliContext): void {
       });
       if (drawn) process.stderr.write('\r\x1b[2K');
       c.setExitCode(result.exitCode);
-      const journal = readJournal(result.journalPath);
-      const summary = await summariseJournal(journal, recordContext);
+      let summary: RunSummary | undefined;
       if (f.store) {
         try {
           // Opening the store records every finished journal, this run's included.
-          await withStore(c.config, async () => undefined);
+          summary = await withStore(c.config, async (store) => (await getRun(store.db, header.id))?.summary);
         } catch (e) {
           if (!isGreenopsError(e) || e.code !== 'E_STORE_BUSY') throw e;
           c.err(`greenops: the store is busy; run ${header.id} stays in ${result.journalPath} and is stored by the next greenops command`);
         }
       }
+      summary ??= await summariseJournal(readJournal(result.journalPath), recordContextFor(c.config, { warn: c.err }));
       for (const line of runReport(where.pueNote ? { ...summary, notes: [...summary.notes, where.pueNote] } : summary)) c.err(line);
     });
 }
