@@ -1,13 +1,10 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { greenops, greenopsAsync } from './helpers/cli.js';
 import { fakeElectricityMaps, HOUR, type FakeServer } from './helpers/fake-grid-servers.js';
 import { scratchDir } from './helpers/focus.js';
 
-const MAIN = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
-const TSX = import.meta.resolve('tsx');
 const iso = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
 
 /** A plain `time,zone,gco2e_per_kwh` file of hourly values from `startMs`. */
