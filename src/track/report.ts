@@ -1,8 +1,10 @@
 /** A tracked run's summary, as a person reads it after the job. */
 import type { RunSummary } from './summary.js';
 
-const kwh = (v: number): string => (v >= 1 ? `${v.toFixed(3)} kWh` : `${(v * 1000).toFixed(3)} Wh`);
-const grams = (v: number): string => (v >= 1000 ? `${(v / 1000).toFixed(3)} kgCO2e` : `${v.toFixed(v >= 10 ? 1 : 3)} gCO2e`);
+// Small runs stay readable: three significant digits below one unit rather than 0.000.
+const small = (v: number): string => (v === 0 ? '0' : Math.abs(v) >= 1 ? v.toFixed(3) : v.toPrecision(3));
+const kwh = (v: number): string => (v >= 1 ? `${v.toFixed(3)} kWh` : `${small(v * 1000)} Wh`);
+const grams = (v: number): string => (v >= 1000 ? `${(v / 1000).toFixed(3)} kgCO2e` : v >= 10 ? `${v.toFixed(1)} gCO2e` : `${small(v)} gCO2e`);
 const dur = (s: number): string => {
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);
