@@ -1,21 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { type GreenopsError, isGreenopsError } from '../core/errors.js';
 import { type FakeServer, startFakeServer } from '../../test/helpers/fake-grid-servers.js';
 import { getJson, parseRetryAfter, type HttpOptions } from './http.js';
+import { failure } from '../../test/helpers/errors.js';
 
 const schema = z.object({ ok: z.literal(true), n: z.number() });
 const SECRET = 'sk-very-secret-token';
-
-async function failure(p: Promise<unknown>): Promise<GreenopsError> {
-  try {
-    await p;
-  } catch (e) {
-    if (isGreenopsError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a GreenopsError');
-}
 
 describe('getJson', () => {
   let server: FakeServer;

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type GreenopsError, isGreenopsError } from '../core/errors.js';
 import { type FakeServer, fakeElectricityMaps } from '../../test/helpers/fake-grid-servers.js';
 import type { IntensityCache } from './cache.js';
 import { electricityMaps } from './electricitymaps/index.js';
@@ -7,22 +6,13 @@ import { createMemoryCache } from './memory-cache.js';
 import { resolveSeries } from './resolve.js';
 import { staticProvider } from './static/index.js';
 import type { IntensityProvider } from './types.js';
+import { failure } from '../../test/helpers/errors.js';
 
 const NOW = new Date('2024-06-01T12:30:00Z');
 const now = () => NOW;
 const TOKEN = 'resolve-token-abc';
 const q = (zone: string, from: string, to: string) => ({ zone, from: new Date(from), to: new Date(to) });
 const day = q('DE', '2024-05-20T00:00Z', '2024-05-21T00:00Z');
-
-async function failure(p: Promise<unknown>): Promise<GreenopsError> {
-  try {
-    await p;
-  } catch (e) {
-    if (isGreenopsError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a GreenopsError');
-}
 
 describe('resolveSeries', () => {
   let server: FakeServer;

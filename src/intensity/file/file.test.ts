@@ -2,10 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type GreenopsError, isGreenopsError } from '../../core/errors.js';
 import { runProviderContract } from '../contract.js';
 import { isoZ } from '../time.js';
 import { fileProvider, readGridFile } from './index.js';
+import { failure } from '../../../test/helpers/errors.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'greenops-intensity-file-'));
 const write = (name: string, text: string): string => {
@@ -17,16 +17,6 @@ const H = 3_600_000;
 const now = () => new Date('2025-01-01T00:00:00Z');
 const q = (zone: string, from: string, to: string) => ({ zone, from: new Date(from), to: new Date(to) });
 const hoursFrom = (start: string, n: number): number[] => Array.from({ length: n }, (_, i) => Date.parse(start) + i * H);
-
-async function failure(p: Promise<unknown>): Promise<GreenopsError> {
-  try {
-    await p;
-  } catch (e) {
-    if (isGreenopsError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a GreenopsError');
-}
 
 // Electricity Maps portal export: subscript ₂ in the header, the zone id inside (DE) differs from the
 // file name (DE-LU), a quoted source with a comma.

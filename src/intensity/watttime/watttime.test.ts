@@ -1,24 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type GreenopsError, isGreenopsError } from '../../core/errors.js';
 import { type FakeWattTime, fakeWattTime, gridValue } from '../../../test/helpers/fake-grid-servers.js';
 import { runProviderContract } from '../contract.js';
 import { GRAMS_PER_POUND, wattTime, type WattTimeOptions } from './index.js';
+import { failure } from '../../../test/helpers/errors.js';
 
 const NOW = new Date('2024-06-01T12:30:00Z');
 const now = () => NOW;
 const USER = { username: 'alice', password: 'pa55-word-secret' };
 const q = (zone: string, from: string, to: string) => ({ zone, from: new Date(from), to: new Date(to) });
 const fast = { backoffMs: 1, timeoutMs: 10_000 };
-
-async function failure(p: Promise<unknown>): Promise<GreenopsError> {
-  try {
-    await p;
-  } catch (e) {
-    if (isGreenopsError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a GreenopsError');
-}
 
 const contract = (name: string, from: string, to: string) =>
   runProviderContract({

@@ -17,18 +17,8 @@ const GONE = new Set(['ENOENT', 'ESRCH', 'EINVAL']);
  * const all = await readAllStats('/proc', nodeFs);
  */
 export async function readAllStats(procRoot: string, fs: MeterFs): Promise<PidStat[]> {
-  const pids = (await fs.list(procRoot)).filter((e) => /^\d+$/.test(e));
-  const stats = await Promise.all(
-    pids.map(async (pid) => {
-      try {
-        return parsePidStat(await fs.readText(`${procRoot}/${pid}/stat`));
-      } catch (e) {
-        if (GONE.has(errnoCode(e) ?? '')) return undefined;
-        throw e;
-      }
-    }),
-  );
-  return stats.filter((s): s is PidStat => s !== undefined);
+  const pids = (await fs.list(procRoot)).filter((e) => /^\d+$/.test(e)).map(Number);
+  return readStats(procRoot, fs, pids);
 }
 
 /**
