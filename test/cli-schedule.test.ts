@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { greenops, greenopsAsync } from './helpers/cli.js';
@@ -128,6 +128,9 @@ describe('greenops run', () => {
     const r = greenops(['run', '--earliest', earliest, '--within', '1h', '--duration', '1m', '--intensity-file', file, '--', process.execPath, '-e', 'process.exit(5)'], cwd);
     expect(r.stderr).toMatch(new RegExp(`greenops: waiting 00:00:0\\d until ${earliest} in DE \\(Ctrl-C to cancel\\)`));
     expect(r.code).toBe(5);
+    // Under the tracker: its summary, and a journal of the run.
+    expect(r.stderr).toMatch(/^energy /m);
+    expect(readdirSync(join(cwd, '.greenops', 'runs')).filter((f) => f.endsWith('.jsonl'))).toHaveLength(1);
   });
 
   it('Ctrl-C during the wait exits 130 and never starts the command', async () => {

@@ -34,7 +34,11 @@ export function recordContextFor(config: Config, o: { cache?: IntensityCache; wa
           config,
           { warn: o.warn ?? (() => undefined), ...(cache ? { openCache: async () => ({ cache, close: () => undefined }) } : {}) },
         );
-        return s ? seriesRunIntensity(s.series, h.zone) : staticRunIntensity(h.zone, `${provider} returned nothing`);
+        if (!s) return staticRunIntensity(h.zone, `${provider} returned nothing`);
+        // A marginal signal (WattTime's MOER) prices a change at the margin; a run's own emissions are
+        // accounted with the average mix, as every other figure here.
+        if (s.series.points.some((p) => p.signal === 'marginal')) return staticRunIntensity(h.zone, `${provider} gives a marginal signal, not used to account a run's emissions`);
+        return seriesRunIntensity(s.series, h.zone);
       } catch (e) {
         return staticRunIntensity(h.zone, `${provider} failed: ${e instanceof Error ? e.message : String(e)}`);
       }

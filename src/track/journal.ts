@@ -127,18 +127,35 @@ export function trackerRunning(header: RunHeader): boolean {
   return pidAlive(header.trackerPid);
 }
 
-/** Journals in `dir` of runs that ended, or whose tracker died before writing the end. */
-export function finishedJournals(dir: string, isRunning: (header: RunHeader) => boolean = trackerRunning): JournalContents[] {
-  let names: string[];
+/** Run ids of the journals in `dir` (a journal is named after its run), sorted; none when `dir` is absent. */
+export function journalIds(dir: string): string[] {
   try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.jsonl')).sort();
+    return readdirSync(dir).filter((n) => n.endsWith('.jsonl')).map((n) => n.slice(0, -'.jsonl'.length)).sort();
   } catch {
     return [];
   }
+}
+
+/**
+ * Journals in `dir` of runs that ended, or whose tracker died before writing the end; `skip` names
+ * runs not to read at all (already stored). An unreadable journal is reported through `onError` and
+ * left where it is, never fatal: one damaged file must not stop every other command.
+ */
+export function finishedJournals(
+  dir: string,
+  options: { isRunning?: (header: RunHeader) => boolean; skip?: (id: string) => boolean; onError?: (path: string, e: unknown) => void } = {},
+): JournalContents[] {
+  const isRunning = options.isRunning ?? trackerRunning;
   const out: JournalContents[] = [];
-  for (const name of names) {
-    const j = readJournal(join(dir, name));
-    if (j.end || !isRunning(j.header)) out.push(j);
+  for (const id of journalIds(dir)) {
+    if (options.skip?.(id)) continue;
+    const path = journalPath(dir, id);
+    try {
+      const j = readJournal(path);
+      if (j.end || !isRunning(j.header)) out.push(j);
+    } catch (e) {
+      options.onError?.(path, e);
+    }
   }
   return out;
 }

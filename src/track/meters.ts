@@ -24,11 +24,12 @@ export function defaultMeters(o: { intervalMs: number; visibleDevices?: string; 
 
 /**
  * The job's share of each GPU, refreshed in the background every `refreshMs` (asking nvidia-smi for
- * its compute processes costs a process spawn): a GPU shared with other jobs is split by memory
- * share; where no process of the job is seen (a container's pid namespace), the GPUs
- * CUDA_VISIBLE_DEVICES gives the job count as wholly its own.
+ * its compute processes costs a process spawn). A GPU none of the job's processes hold is not the
+ * job's (share 0); one shared with other jobs is split by memory share. Only where nvidia-smi lists
+ * no process at all while CUDA_VISIBLE_DEVICES names the job's GPUs (a container, whose pids the host
+ * driver cannot show) are those GPUs taken as wholly the job's.
  */
-export function gpuShareSource(gpu: NvidiaMeter, o: { refreshMs?: number; nvidiaSmi?: string } = {}): GpuShareSource {
+export function gpuShareSource(gpu: NvidiaMeter, o: { refreshMs?: number; nvidiaSmi?: string; visibleDevices?: string } = {}): GpuShareSource {
   let shares: Awaited<ReturnType<GpuShareSource>>;
   let asked = 0;
   let pending: Promise<void> | undefined;
@@ -38,8 +39,9 @@ export function gpuShareSource(gpu: NvidiaMeter, o: { refreshMs?: number; nvidia
     if (!pending && now - asked >= (o.refreshMs ?? 10_000)) {
       asked = now;
       pending = queryGpuProcesses({ pmon: false, ...(o.nvidiaSmi ? { binary: o.nvidiaSmi } : {}) }).then((q) => {
-        const mine = q.error ? [] : jobGpuShares({ jobPids: new Set(pids), apps: q.apps, gpus: gpu.gpus() });
-        shares = mine.length > 0 ? mine : visibleGpuShares(gpu.gpus());
+        if (q.error) return;
+        const container = q.apps.length === 0 && o.visibleDevices !== undefined && o.visibleDevices.trim() !== '';
+        shares = container ? visibleGpuShares(gpu.gpus()) : jobGpuShares({ jobPids: new Set(pids), apps: q.apps, gpus: gpu.gpus() });
       }).finally(() => {
         pending = undefined;
       });

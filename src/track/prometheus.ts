@@ -5,6 +5,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { GreenopsError } from '../core/errors.js';
 
 export interface LiveMetrics {
   readonly runId: string;
@@ -52,7 +53,7 @@ export function exposition(m: LiveMetrics): string {
     for (const [extra, value] of rows) out.push(`${name}${labels(base, extra)} ${num(value)}`);
   };
   family('greenops_job_energy_joules_total', 'counter', 'Energy attributed to the job, by component, before PUE.', Object.entries(m.energyJoules).map(([component, j]) => [{ component }, j]));
-  family('greenops_job_idle_energy_joules_total', 'counter', 'Machine energy not attributed to the job (idle and other processes).', [[{}, m.idleJoules]]);
+  family('greenops_job_idle_energy_joules_total', 'counter', 'Idle power of the devices the job ran on, over the run (not attributed to the job).', [[{}, m.idleJoules]]);
   family('greenops_job_power_watts', 'gauge', 'Power attributed to the job over the last sampling interval.', [[{}, m.powerWatts]]);
   family('greenops_job_emissions_grams_total', 'counter', 'Operational emissions of the job so far, gCO2e (PUE and grid intensity applied).', [[{}, m.emissionsGrams]]);
   family('greenops_grid_intensity_grams_per_kwh', 'gauge', 'Grid carbon intensity applied to the last interval, gCO2e/kWh.', [[{}, m.intensity]]);
@@ -77,7 +78,8 @@ export async function serveMetrics(port: number, current: () => LiveMetrics, hos
     res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }).end(exposition(current()));
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (e: NodeJS.ErrnoException) =>
+      reject(new GreenopsError('E_USAGE', `cannot serve metrics on ${host}:${port}: ${e.code === 'EADDRINUSE' ? 'the port is in use' : e.message}; choose another --metrics-port`, { cause: e })));
     server.listen(port, host, () => resolve());
   });
   server.unref();

@@ -6,7 +6,7 @@
 import { attributeEnergy } from '../meters/attribution.js';
 import type { Db } from '../store/duckdb/connection.js';
 import { saveRun, storedRuns, type RunSampleRow } from '../store/duckdb/runs.js';
-import { finishedJournals, type JournalContents } from './journal.js';
+import { finishedJournals, journalIds, type JournalContents } from './journal.js';
 import { summariseRun, type RunEmbodied, type RunIntensity, type RunSummary } from './summary.js';
 import type { RunHeader } from './types.js';
 
@@ -49,15 +49,15 @@ export async function recordJournal(db: Db, j: JournalContents, ctx: RecordConte
 
 /**
  * Store every run in `dir` whose tracker has finished or died and that the store lacks (or holds
- * as incomplete while its journal is now complete). Returns the runs stored.
+ * as incomplete while its journal is now complete). Runs stored complete are not read again.
+ * Returns the runs stored.
  */
-export async function recoverJournals(db: Db, dir: string, ctx: RecordContext): Promise<RunSummary[]> {
-  const journals = finishedJournals(dir);
-  const stored = await storedRuns(db, journals.map((j) => j.header.id));
+export async function recoverJournals(db: Db, dir: string, ctx: RecordContext, onError?: (path: string, e: unknown) => void): Promise<RunSummary[]> {
+  const stored = await storedRuns(db, journalIds(dir));
+  const journals = finishedJournals(dir, { skip: (id) => stored.get(id) === true, ...(onError ? { onError } : {}) });
   const out: RunSummary[] = [];
   for (const j of journals) {
-    const complete = stored.get(j.header.id);
-    if (complete === true || (complete === false && !j.end)) continue;
+    if (stored.get(j.header.id) === false && !j.end) continue;
     out.push(await recordJournal(db, j, ctx));
   }
   return out;

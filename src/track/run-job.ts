@@ -40,18 +40,27 @@ export interface RunJobResult {
 /** Signals passed on to the job. SIGINT only without a terminal: a terminal's Ctrl-C already reaches the whole process group. */
 const FORWARD: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGQUIT', 'SIGUSR1', 'SIGUSR2'];
 
-function launch(o: RunJobOptions, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+interface Launched {
+  readonly child: ChildProcess;
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+function launch(o: RunJobOptions, env: NodeJS.ProcessEnv): Promise<Launched> {
   const [file, ...args] = o.command;
   if (!file) throw new GreenopsError('E_USAGE', 'no command to run: give it after --, e.g. greenops track -- python train.py');
   return new Promise((resolve, reject) => {
     const child = spawn(file, args, { cwd: o.cwd, env, stdio: 'inherit' });
-    child.once('spawn', () => resolve(child));
+    // Listen for the end at once: a job that ends before the tracker's first reading must not be missed.
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.once('exit', (code, signal) => done({ code, signal })));
+    child.once('spawn', () => resolve({ child, exited }));
     child.once('error', (e: NodeJS.ErrnoException) => {
       const why = e.code === 'ENOENT' ? 'command not found' : e.code === 'EACCES' ? 'permission denied (not executable?)' : e.message;
       reject(new GreenopsError('E_COMMAND_NOT_FOUND', `cannot run ${JSON.stringify(file)}: ${why}`, { cause: e, data: { found: file } }));
     });
   });
 }
+
+const IDLE: Omit<LiveMetrics, 'runId' | 'name' | 'project'> = { energyJoules: {}, idleJoules: 0, powerWatts: 0, emissionsGrams: 0, intensity: 0, gpus: {}, elapsedSeconds: 0 };
 
 /**
  * @example
@@ -62,47 +71,58 @@ function launch(o: RunJobOptions, env: NodeJS.ProcessEnv): Promise<ChildProcess>
 export async function runJob(o: RunJobOptions): Promise<RunJobResult> {
   let tracker: Tracker | undefined;
   const pendingPhases: string[] = [];
+  // The channels the job and Prometheus talk to are bound before anything starts, so a busy port
+  // fails the command cleanly instead of leaving a job and nvidia-smi running unsupervised.
+  const metrics = o.metricsPort === undefined
+    ? undefined
+    : await serveMetrics(o.metricsPort, () => tracker?.live() ?? { runId: o.header.id, name: o.header.name, project: o.header.project, ...IDLE });
   const channel = await openPhaseChannel((name) => (tracker ? tracker.phase(name) : pendingPhases.push(name)));
+  const closeChannels = async (): Promise<void> => {
+    await channel.close();
+    await metrics?.close();
+  };
+  if (metrics) o.onMetrics?.(metrics);
   const env = { ...(o.env ?? process.env), GREENOPS_PHASE_URL: channel.url, GREENOPS_RUN_ID: o.header.id };
-  let child: ChildProcess | undefined;
+  let job: Launched | undefined;
+  const forward = (sig: NodeJS.Signals): void => {
+    job?.child.kill(sig);
+  };
+  const signals = process.stdin.isTTY ? FORWARD : [...FORWARD, 'SIGINT' as const];
+  // With a terminal, Ctrl-C reaches the job directly; the tracker stays to record its end.
+  const ignoreInt = (): void => undefined;
+  const listen = (on: boolean): void => {
+    for (const s of signals) (on ? process.on : process.off).call(process, s, forward);
+    if (process.stdin.isTTY) (on ? process.on : process.off).call(process, 'SIGINT', ignoreInt);
+  };
   try {
     tracker = await startTracker({
       header: o.header, meters: o.meters, journalDir: o.journalDir, liveIntensity: o.liveIntensity,
       ...(o.gpuShares ? { gpuShares: o.gpuShares } : {}),
       launch: async () => {
-        child = await launch(o, env);
-        return createProcfsSampler({ pid: child.pid ?? 0, rootIsOwnChild: true, selfPid: process.pid });
+        job = await launch(o, env);
+        listen(true);
+        return createProcfsSampler({ pid: job.child.pid ?? 0, rootIsOwnChild: true, selfPid: process.pid });
       },
     });
   } catch (e) {
-    await channel.close();
+    listen(false);
+    await closeChannels();
     throw e;
   }
   for (const name of pendingPhases) tracker.phase(name);
-  const job = child as ChildProcess;
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => job.once('exit', (code, signal) => resolve({ code, signal })));
-  const forward = (sig: NodeJS.Signals): void => {
-    job.kill(sig);
-  };
-  const signals = process.stdin.isTTY ? FORWARD : [...FORWARD, 'SIGINT' as const];
-  for (const s of signals) process.on(s, forward);
-  // With a terminal, Ctrl-C reaches the job directly; the tracker stays to record its end.
-  const ignoreInt = (): void => undefined;
-  if (process.stdin.isTTY) process.on('SIGINT', ignoreInt);
-
-  const metrics = o.metricsPort === undefined ? undefined : await serveMetrics(o.metricsPort, () => (tracker as Tracker).live());
-  if (metrics) o.onMetrics?.(metrics);
   const t = tracker;
   const timer = setInterval(() => {
     t.tick().then(() => o.onTick?.(t.live()), () => undefined);
   }, o.header.intervalMs);
-  const { code, signal } = await exited;
-  clearInterval(timer);
-  for (const s of signals) process.off(s, forward);
-  process.off('SIGINT', ignoreInt);
-  await t.stop({ exitCode: code, signal });
-  await channel.close();
-  await metrics?.close();
-  const signo = signal ? (constants.signals as Record<string, number>)[signal] ?? 0 : 0;
-  return { exitCode: code ?? 128 + signo, signal, journalPath: t.journalPath, runId: t.header.id };
+  let ended: { code: number | null; signal: NodeJS.Signals | null } = { code: null, signal: null };
+  try {
+    ended = await (job as Launched).exited;
+  } finally {
+    clearInterval(timer);
+    listen(false);
+    await t.stop({ exitCode: ended.code, signal: ended.signal });
+    await closeChannels();
+  }
+  const signo = ended.signal ? (constants.signals as Record<string, number>)[ended.signal] ?? 0 : 0;
+  return { exitCode: ended.code ?? 128 + signo, signal: ended.signal, journalPath: t.journalPath, runId: t.header.id };
 }

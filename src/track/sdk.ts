@@ -57,7 +57,7 @@ export async function startTracking(o: TrackingOptions = {}): Promise<TrackingHa
       id: randomUUID(), name: o.name ?? 'node', project: o.project ?? null, tags: { ...(o.tags ?? {}) }, command: process.argv.slice(1), cwd: process.cwd(),
       intervalMs, zone, region: null, pue: o.pue ?? 1, machine: { cpuModel: cpus()[0]?.model ?? null, cpus: cpus().length, memoryBytes: totalmem(), gpus: [] },
     },
-    meters, journalDir, gpuShares: gpuShareSource(gpu), liveIntensity: () => live.at(0, 1),
+    meters, journalDir, gpuShares: gpuShareSource(gpu, process.env['CUDA_VISIBLE_DEVICES'] === undefined ? {} : { visibleDevices: process.env['CUDA_VISIBLE_DEVICES'] }), liveIntensity: () => live.at(0, 1),
     launch: async () => createProcfsSampler({ pid: process.pid }),
   });
   const timer = setInterval(() => void tracker.tick().catch(() => undefined), intervalMs);
@@ -102,7 +102,8 @@ export async function track<T>(name: string, fn: (phase: (name: string) => void)
   try {
     result = await fn((p) => t.phase(p));
   } catch (e) {
-    await t.stop({ failed: true });
+    // The job's own error is what the caller needs; a failure to store the run must not replace it.
+    await t.stop({ failed: true }).catch(() => undefined);
     throw e;
   }
   return { result, summary: await t.stop() };

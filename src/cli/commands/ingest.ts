@@ -53,8 +53,12 @@ export function registerIngest(program: Command, ctx: () => CliContext): void {
         const warnings = results.flatMap((r) => r.accounting.warnings.map((w) => `${r.accounting.path}: ${w}`));
         for (const w of warnings) c.err(`warning: ${w}`);
         for (const r of results) {
+          const name = r.accounting.path.split('/').pop();
           for (const old of r.superseded) {
-            c.err(`${r.accounting.path.split('/').pop()} restates the billing periods of ${old.path.split('/').pop()} (file ${old.fileId}): its ${old.rows.toLocaleString('en-US')} row(s) for the same accounts and periods are superseded (use --no-supersede for a partial export)`);
+            c.err(`${name} restates the billing periods of ${old.path.split('/').pop()} (file ${old.fileId}): its ${old.rows.toLocaleString('en-US')} row(s) for the same accounts and periods are superseded (use --no-supersede for a partial export)`);
+          }
+          for (const newer of r.olderThan) {
+            c.err(`${name} is an older export than ${newer.path.split('/').pop()} (file ${newer.fileId}), which reaches further into the same billing periods: ${name}'s ${newer.rows.toLocaleString('en-US')} row(s) for them are kept as superseded`);
           }
         }
         const rejected = results.reduce((s, r) => s + r.accounting.rejected, 0);

@@ -67,7 +67,7 @@ export function registerRun(program: Command, ctx: () => CliContext): void {
         return;
       }
       const env = { ...process.env, GREENOPS_PLANNED_START: iso(start.startMs), GREENOPS_ZONE: start.zone, ...(start.region === undefined ? {} : { GREENOPS_REGION: start.region }) };
-      c.setExitCode(await runCommand(f.track ? underTracker(program, command, start, c) : command, env));
+      c.setExitCode(await runCommand(f.track ? underTracker(command, start, c) : command, env));
     });
 }
 
@@ -119,9 +119,8 @@ async function wait(s: StartDecision, c: CliContext): Promise<'started' | NodeJS
   }
 }
 
-/** `greenops track -- <command>` when this CLI has a tracker, in the planned zone or region. */
-function underTracker(program: Command, command: readonly string[], s: StartDecision, c: CliContext): string[] {
-  if (!program.commands.some((x) => x.name() === 'track')) return [...command];
+/** `greenops track -- <command>` (this same CLI, a second process), in the planned zone or region. */
+function underTracker(command: readonly string[], s: StartDecision, c: CliContext): string[] {
   const script = process.argv[1];
   if (script === undefined) return [...command];
   const where = s.region !== undefined && regionOf(s.region) !== undefined ? ['--region', s.region] : zoneId(s.zone) !== undefined ? ['--zone', s.zone] : [];

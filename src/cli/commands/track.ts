@@ -88,7 +88,7 @@ export function registerTrack(program: Command, ctx: () => CliContext): void {
       };
       let drawn = false;
       const result = await runJob({
-        command, header, meters, gpuShares: gpuShareSource(gpu), journalDir, liveIntensity: () => live.at(0, 1),
+        command, header, meters, gpuShares: gpuShareSource(gpu, process.env['CUDA_VISIBLE_DEVICES'] === undefined ? {} : { visibleDevices: process.env['CUDA_VISIBLE_DEVICES'] }), journalDir, liveIntensity: () => live.at(0, 1),
         ...(f.metricsPort === undefined ? {} : { metricsPort: parseNumber(f.metricsPort, '--metrics-port', 'a TCP port such as 9464', { integer: true }) }),
         onMetrics: (m) => c.err(`greenops: metrics at http://127.0.0.1:${m.port}/metrics`),
         onTick: (l) => {
@@ -105,8 +105,9 @@ export function registerTrack(program: Command, ctx: () => CliContext): void {
           // Opening the store records every finished journal, this run's included.
           summary = await withStore(c.config, async (store) => (await getRun(store.db, header.id))?.summary);
         } catch (e) {
-          if (!isGreenopsError(e) || e.code !== 'E_STORE_BUSY') throw e;
-          c.err(`greenops: the store is busy; run ${header.id} stays in ${result.journalPath} and is stored by the next greenops command`);
+          // The job has run: whatever happened to the store, its summary is printed and its exit code passed on.
+          const why = isGreenopsError(e) && e.code === 'E_STORE_BUSY' ? 'the store is busy' : `the store failed (${e instanceof Error ? e.message : String(e)})`;
+          c.err(`greenops: ${why}; run ${header.id} stays in ${result.journalPath} and is stored by the next greenops command`);
         }
       }
       summary ??= await summariseJournal(readJournal(result.journalPath), recordContextFor(c.config, { warn: c.err }));

@@ -83,6 +83,16 @@ export function createNvidiaMeter(options: NvidiaMeterOptions = {}): NvidiaMeter
     const env = options.env === undefined ? undefined : { ...options.env };
     const c = spawn(binary, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     child = c;
+    // The sampler must neither keep its host process alive (a program that never calls stop) nor
+    // outlive it (an orphaned `nvidia-smi -lms` would sample forever).
+    c.unref();
+    (c.stdout as { unref?: () => void }).unref?.();
+    (c.stderr as { unref?: () => void }).unref?.();
+    const reap = (): void => {
+      c.kill();
+    };
+    process.once('exit', reap);
+    c.once('close', () => process.off('exit', reap));
     createInterface({ input: c.stdout }).on('line', onLine);
     c.stderr.on('data', (d: Buffer) => (lastErr = String(d).trim().split('\n').pop() ?? lastErr));
     closed = new Promise((resolve) => {

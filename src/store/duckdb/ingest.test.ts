@@ -182,6 +182,18 @@ describe('ingest', () => {
       expect((await statuses())[1]).toEqual([first.fileId, 'superseded×2', second.fileId]);
     });
 
+    it('an older export ingested after a newer one leaves the newer one in place', async () => {
+      const late = { ChargePeriodStart: '2026-08-30T00:00:00Z', ChargePeriodEnd: '2026-08-30T01:00:00Z' };
+      const newer = await store.ingest(writeFocus(dir, 'restated.csv', [{ ...aug, ResourceId: 'a' }, { ...late, ResourceId: 'b' }]), opts);
+      const older = await store.ingest(writeFocus(dir, 'first-cut.csv', [{ ...aug, ResourceId: 'a' }]), opts);
+      expect(older.superseded).toEqual([]);
+      expect(older.olderThan.map((x) => [x.fileId, x.rows])).toEqual([[newer.fileId, 1]]);
+      expect(await statuses()).toEqual([
+        [newer.fileId, 'ok×2', null],
+        [older.fileId, 'superseded×1', newer.fileId],
+      ]);
+    });
+
     it('parts of one batch, and partial exports, supersede nothing', async () => {
       await store.ingest(writeFocus(dir, 'part1.csv', [{ ...aug, ResourceId: 'a' }]), { ...opts, batch: 'b1' });
       const p2 = await store.ingest(writeFocus(dir, 'part2.csv', [{ ...aug, ResourceId: 'b' }]), { ...opts, batch: 'b1' });

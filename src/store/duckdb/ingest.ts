@@ -12,7 +12,7 @@ import { csvStagingSql, describeSql, fileKind, parquetReaderSql, type CsvDialect
 import type { FileAccounting } from '../types.js';
 import { fileAccounting } from './accounting.js';
 import { classifyPendingKeys } from './classify.js';
-import { supersedeEarlier, type Superseded } from './supersede.js';
+import { supersedeEarlier, type Superseded, type Supersession } from './supersede.js';
 
 /**
  * SHA-256 of the file's bytes, in one streaming pass. Gzipped files are also inflated in the same pass
@@ -98,6 +98,8 @@ export interface IngestOutcome {
   readonly accounting: FileAccounting;
   /** Earlier files whose rows this file's billing periods replaced. */
   readonly superseded: readonly Superseded[];
+  /** Stored files that reach further into the same billing periods: this file's rows for those were superseded. */
+  readonly olderThan: readonly Superseded[];
 }
 
 /**
@@ -119,7 +121,7 @@ export async function ingestFile(db: Db, inputPath: string, options: IngestOptio
   const sha256 = await sha256File(path);
   const existing = await db.all<{ file_id: number }>('SELECT file_id FROM files WHERE sha256 = $1', [sha256]);
   const known = existing[0];
-  if (known) return { fileId: known.file_id, duplicate: true, accounting: await fileAccounting(db, known.file_id), superseded: [] };
+  if (known) return { fileId: known.file_id, duplicate: true, accounting: await fileAccounting(db, known.file_id), superseded: [], olderThan: [] };
 
   const { columns, dialect } = await describe(db, path);
   const source = options.source ?? options.candidates.find((s) => s.detect(columns));
@@ -133,7 +135,7 @@ export async function ingestFile(db: Db, inputPath: string, options: IngestOptio
   const kind = fileKind(path);
   const rejectsTable = `greenops_rejects_${process.pid}_${Date.now()}`;
 
-  let superseded: Superseded[] = [];
+  let supersession: Supersession = { replaced: [], olderThan: [] };
   const fileId = await db.transaction(async () => {
     const inserted = await db.all<{ id: number }>(
       `INSERT INTO files (sha256, path, format, format_version, bytes, ingested_at, rows_read, rows_rejected, warnings, batch)
@@ -167,10 +169,10 @@ export async function ingestFile(db: Db, inputPath: string, options: IngestOptio
     const n = counts[0]?.n ?? 0;
     if (n === 0) throw new GreenopsError('E_INPUT_FILE_EMPTY', `${inputPath}: no data rows after the header; expected at least one charge`, { data: { file: inputPath } });
     await db.run('UPDATE files SET rows_read = $1, rows_rejected = $2 WHERE file_id = $3', [n, counts[0]?.r ?? 0, id]);
-    if (options.supersede !== false) superseded = await supersedeEarlier(db, id, options.batch ?? null);
+    if (options.supersede !== false) supersession = await supersedeEarlier(db, id, options.batch ?? null);
     return id;
   });
-  return { fileId, duplicate: false, accounting: await fileAccounting(db, fileId), superseded };
+  return { fileId, duplicate: false, accounting: await fileAccounting(db, fileId), superseded: supersession.replaced, olderThan: supersession.olderThan };
 }
 
 /**
