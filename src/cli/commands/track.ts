@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 import type { Command } from 'commander';
 import { GreenopsError, isGreenopsError } from '../../core/errors.js';
 import { lookupPue } from '../../factors/pue.js';
@@ -9,15 +11,13 @@ import { staticRunIntensity } from '../../track/intensity.js';
 import { summariseJournal } from '../../track/record.js';
 import type { RunSummary } from '../../track/summary.js';
 import { getRun } from '../../store/duckdb/runs.js';
-import { journalDirOf, recordContextFor } from '../run-record.js';
 import { runReport, statusLine } from '../../track/report.js';
 import { runJob } from '../../track/run-job.js';
 import { parseCpuinfo } from '../../meters/procfs/cpuinfo.js';
 import type { CliContext } from '../context.js';
+import { journalDirOf, recordContextFor } from '../run-record.js';
 import { withStore } from '../store.js';
 import { parseDuration, parseNumber } from '../units.js';
-import { readFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
 
 interface TrackFlags {
   name?: string;
@@ -81,14 +81,16 @@ export function registerTrack(program: Command, ctx: () => CliContext): void {
       const where = place(f);
       const live = staticRunIntensity(where.zone);
       const journalDir = journalDirOf(c.config);
-      const { meters, gpu } = defaultMeters({ intervalMs, ...(process.env['CUDA_VISIBLE_DEVICES'] === undefined ? {} : { visibleDevices: process.env['CUDA_VISIBLE_DEVICES'] }) });
+      const visible = process.env['CUDA_VISIBLE_DEVICES'];
+      const gpuOptions = visible === undefined ? {} : { visibleDevices: visible };
+      const { meters, gpu } = defaultMeters({ intervalMs, ...gpuOptions });
       const header = {
         id: randomUUID(), name: f.name ?? command.join(' ').slice(0, 120), project: f.project ?? null, tags: tags(f.tag), command, cwd: process.cwd(),
         intervalMs, zone: where.zone, region: where.region, pue: where.pue, machine: machine(),
       };
       let drawn = false;
       const result = await runJob({
-        command, header, meters, gpuShares: gpuShareSource(gpu, process.env['CUDA_VISIBLE_DEVICES'] === undefined ? {} : { visibleDevices: process.env['CUDA_VISIBLE_DEVICES'] }), journalDir, liveIntensity: () => live.at(0, 1),
+        command, header, meters, gpuShares: gpuShareSource(gpu, gpuOptions), journalDir, liveIntensity: () => live.at(0, 1),
         ...(f.metricsPort === undefined ? {} : { metricsPort: parseNumber(f.metricsPort, '--metrics-port', 'a TCP port such as 9464', { integer: true }) }),
         onMetrics: (m) => c.err(`greenops: metrics at http://127.0.0.1:${m.port}/metrics`),
         onTick: (l) => {
