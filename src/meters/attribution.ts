@@ -21,6 +21,8 @@ export interface CpuShareInterval {
   readonly t1: number;
   readonly jobCpuSeconds: number;
   readonly busyCpuSeconds: number;
+  /** The job's resident memory / installed memory over the interval, 0..1, when known. */
+  readonly memoryShare?: number;
 }
 
 export interface GpuShareInterval {
@@ -65,6 +67,23 @@ export interface Attribution {
 
 const overlap = (a0: number, a1: number, b0: number, b1: number): number => Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
 const spread = (i: { t0: number; t1: number }, r: Reading): number => (i.t1 > i.t0 ? overlap(i.t0, i.t1, r.t0, r.t1) / (i.t1 - i.t0) : 0);
+
+/**
+ * Modelled memory power is a constant per installed GB, drawn whether or not anything is busy, so
+ * the job's part of it follows the memory it holds, not its CPU time (CodeCarbon's process mode does
+ * the same); measured DRAM energy (RAPL) follows activity, so it keeps the CPU-time share.
+ */
+function memoryShare(r: Reading, cpu: readonly CpuShareInterval[]): number | undefined {
+  let weighted = 0;
+  let weight = 0;
+  for (const i of cpu) {
+    if (i.memoryShare === undefined) continue;
+    const f = spread(i, r);
+    weighted += i.memoryShare * f;
+    weight += f;
+  }
+  return weight > 0 ? Math.min(1, weighted / weight) : undefined;
+}
 
 function cpuShare(r: Reading, cpu: readonly CpuShareInterval[]): number {
   let job = 0;
@@ -116,7 +135,9 @@ export function attributeEnergy(input: AttributionInput): Attribution {
     }
     const { share, basis } = r.scope === 'gpu'
       ? input.gpu === undefined ? { share: 1, basis: 'visible-devices' } : gpuShare(r, input.gpu)
-      : { share: cpuShare(r, input.cpu), basis: 'cpu-time' };
+      : r.scope === 'dram' && r.method === 'model' && memoryShare(r, input.cpu) !== undefined
+        ? { share: memoryShare(r, input.cpu) ?? 0, basis: 'memory' }
+        : { share: cpuShare(r, input.cpu), basis: 'cpu-time' };
     const idleW = input.idleWatts?.[`${r.meter}/${r.device}`] ?? r.idleWatts;
     const idle = idleW === undefined ? 0 : Math.min(r.joules, idleW * Math.max(0, (r.t1 - r.t0) / 1000));
     const dynamic = r.joules - idle;

@@ -3,7 +3,7 @@
  * Journals stay on disk as the raw record; a run stored incomplete is replaced if its journal later
  * turns out complete.
  */
-import { attributeEnergy } from '../meters/attribution.js';
+import { attributeSample } from './attribute.js';
 import type { Db } from '../store/duckdb/connection.js';
 import { saveRun, storedRuns, type RunSampleRow } from '../store/duckdb/runs.js';
 import { finishedJournals, journalIds, type JournalContents } from './journal.js';
@@ -21,11 +21,7 @@ export interface RecordContext {
 /** The job's energy per sample, joules by component, for the stored series. */
 export function sampleRows(j: JournalContents): RunSampleRow[] {
   return j.samples.map((s) => {
-    const a = attributeEnergy({
-      readings: s.readings,
-      cpu: [{ t0: s.t0, t1: s.t1, jobCpuSeconds: s.cpu.jobCpuSeconds, busyCpuSeconds: s.cpu.busyCpuSeconds }],
-      ...(s.gpuShares ? { gpu: [{ t0: s.t0, t1: s.t1, shares: s.gpuShares }] } : {}),
-    });
+    const a = attributeSample(s, j.header.machine.memoryBytes);
     return {
       t0: s.t0, t1: s.t1, cpuJ: a.job.cpu_package, dramJ: a.job.dram, gpuJ: a.job.gpu,
       idleJ: a.idle.cpu_package + a.idle.dram + a.idle.gpu,

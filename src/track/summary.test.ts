@@ -76,6 +76,15 @@ describe('summariseRun', () => {
     expect(s.emissions.embodiedG).toBeCloseTo(((1000 * 0.5 + 150 * 1) * 1000 * (2 / 3600)) / 35040, 12);
   });
 
+  it('gives the job modelled memory power by the memory it holds, measured DRAM energy by its CPU time', () => {
+    const model: Reading = { meter: 'model', method: 'model', scope: 'dram', device: 'memory', t0: T0, t1: T0 + 1000, joules: 160, model: { curve: 'constant', factorIds: ['ram'], fallback: false, band: { low: 0.5, high: 2 } } };
+    const s = summariseRun(journal({ samples: [{ ...sample(0, [model]), rssBytes: 2e9 }] }), flat);
+    expect(s.energy.dram).toBeCloseTo((160 * (2e9 / 16e9)) / 3.6e6, 15);
+    const rapl: Reading = { meter: 'rapl', method: 'counter', scope: 'dram', device: 'package-0/dram', t0: T0, t1: T0 + 1000, joules: 20 };
+    const m = summariseRun(journal({ samples: [{ ...sample(0, [rapl, model]), rssBytes: 2e9 }] }), flat);
+    expect(m.energy.dram).toBeCloseTo((20 * 0.5) / 3.6e6, 15); // the counter wins, split by CPU time
+  });
+
   it('drops a model reading where a counter covers the same scope', () => {
     const rapl: Reading = { meter: 'rapl', method: 'counter', scope: 'cpu_package', device: 'package-0', t0: T0, t1: T0 + 1000, joules: 40 };
     const s = summariseRun(journal({ samples: [sample(0, [rapl])] }), flat);

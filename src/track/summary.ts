@@ -6,7 +6,8 @@
  */
 import { combineBands } from '../core/uncertainty.js';
 import type { Band } from '../factors/types.js';
-import { attributeEnergy, type Attribution } from '../meters/attribution.js';
+import type { Attribution } from '../meters/attribution.js';
+import { attributeSample } from './attribute.js';
 import type { MeterMethod } from '../meters/types.js';
 import type { JournalContents } from './journal.js';
 import type { SampleRecord } from './types.js';
@@ -94,12 +95,8 @@ const iso = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z
 
 interface Step { readonly t0: number; readonly t1: number; readonly a: Attribution; readonly jobJ: number }
 
-function attributeSample(s: SampleRecord): Step {
-  const a = attributeEnergy({
-    readings: s.readings,
-    cpu: [{ t0: s.t0, t1: s.t1, jobCpuSeconds: s.cpu.jobCpuSeconds, busyCpuSeconds: s.cpu.busyCpuSeconds }],
-    ...(s.gpuShares ? { gpu: [{ t0: s.t0, t1: s.t1, shares: s.gpuShares }] } : {}),
-  });
+function step(s: SampleRecord, memoryBytes: number | null): Step {
+  const a = attributeSample(s, memoryBytes);
   return { t0: s.t0, t1: s.t1, a, jobJ: a.job.cpu_package + a.job.dram + a.job.gpu };
 }
 
@@ -149,7 +146,7 @@ function phasesOf(j: JournalContents, steps: readonly Step[], endMs: number, int
 export function summariseRun(j: JournalContents, intensity: RunIntensity, embodied?: RunEmbodied): RunSummary {
   const h = j.header;
   const startMs = Date.parse(h.startedAt);
-  const steps = j.samples.map(attributeSample);
+  const steps = j.samples.map((x) => step(x, h.machine.memoryBytes));
   const last = j.samples.at(-1);
   const endMs = j.end?.t ?? last?.t1 ?? startMs;
   const kwh = (c: Component): number => steps.reduce((s, x) => s + x.a.job[SCOPE[c]], 0) / J_PER_KWH;

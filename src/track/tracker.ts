@@ -4,7 +4,7 @@
  * not spawn anything: `run-job.ts` runs commands under it, and the SDK tracks its own process.
  */
 import { hostname } from 'node:os';
-import { attributeEnergy } from '../meters/attribution.js';
+import { attributeSample } from './attribute.js';
 import { cpuUsageBetween, type ProcfsSampler, type ProcSnapshot } from '../meters/procfs/sampler.js';
 import type { Meter, Reading } from '../meters/types.js';
 import { currentBootId, openJournal, type JournalWriter } from './journal.js';
@@ -83,7 +83,7 @@ export async function startTracker(o: TrackerOptions): Promise<Tracker> {
       ...(gpuShares ? { gpuShares } : {}),
     };
     journal.append(sample, use.t1);
-    accumulate(totals, sample, header.pue, o.liveIntensity());
+    accumulate(totals, sample, header, o.liveIntensity());
     return sample;
   };
   // Ticks never overlap: a slow read (nvidia-smi, a large /proc) delays the next one instead.
@@ -117,12 +117,9 @@ export async function startTracker(o: TrackerOptions): Promise<Tracker> {
   };
 }
 
-function accumulate(t: Totals, s: SampleRecord, pue: number, intensity: number): void {
-  const a = attributeEnergy({
-    readings: s.readings,
-    cpu: [{ t0: s.t0, t1: s.t1, jobCpuSeconds: s.cpu.jobCpuSeconds, busyCpuSeconds: s.cpu.busyCpuSeconds }],
-    ...(s.gpuShares ? { gpu: [{ t0: s.t0, t1: s.t1, shares: s.gpuShares }] } : {}),
-  });
+function accumulate(t: Totals, s: SampleRecord, h: RunHeader, intensity: number): void {
+  const pue = h.pue;
+  const a = attributeSample(s, h.machine.memoryBytes);
   const job = a.job.cpu_package + a.job.dram + a.job.gpu;
   t.energy['cpu'] = (t.energy['cpu'] ?? 0) + a.job.cpu_package;
   t.energy['dram'] = (t.energy['dram'] ?? 0) + a.job.dram;
