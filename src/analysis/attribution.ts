@@ -1,21 +1,21 @@
 import { z } from 'zod';
 import { lit } from '../sources/sql.js';
+import { DEFAULT_ATTRIBUTION, type Attribution, type TagDimension } from './attribution-defaults.js';
 
 /**
  * Which tag keys mean team, service, environment and owner in this organisation. Keys are matched
  * case-insensitively (tags are stored with lower-cased keys); the first present key wins.
  */
 export const attributionSchema = z.object({
-  team: z.array(z.string().min(1)).default(['team', 'business_unit', 'businessunit', 'cost-center', 'costcenter', 'org']),
-  service: z.array(z.string().min(1)).default(['service', 'app', 'application', 'component']),
-  environment: z.array(z.string().min(1)).default(['environment', 'env', 'stage']),
-  owner: z.array(z.string().min(1)).default(['owner', 'created-by', 'createdby', 'contact']),
+  team: z.array(z.string().min(1)).default([...DEFAULT_ATTRIBUTION.team]),
+  service: z.array(z.string().min(1)).default([...DEFAULT_ATTRIBUTION.service]),
+  environment: z.array(z.string().min(1)).default([...DEFAULT_ATTRIBUTION.environment]),
+  owner: z.array(z.string().min(1)).default([...DEFAULT_ATTRIBUTION.owner]),
   /** Dimensions every charge should carry; coverage reports against these. */
-  required: z.array(z.enum(['team', 'service', 'environment', 'owner'])).default(['team', 'environment']),
+  required: z.array(z.enum(['team', 'service', 'environment', 'owner'])).default([...DEFAULT_ATTRIBUTION.required]),
 });
 
-export type Attribution = z.infer<typeof attributionSchema>;
-export type TagDimension = 'team' | 'service' | 'environment' | 'owner';
+export type { Attribution, TagDimension } from './attribution-defaults.js';
 
 export const defaultAttribution: Attribution = attributionSchema.parse({});
 

@@ -1,34 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
-import { attributionSchema } from '../analysis/attribution.js';
+import { DEFAULT_ATTRIBUTION } from '../analysis/attribution-defaults.js';
 import { GreenopsError } from '../core/errors.js';
+import type { Config } from './config-schema.js';
 
-/**
- * Where grid intensity comes from: a provider id (`static`, offline, when absent) and that provider's
- * options, which the provider validates itself. Credentials may sit in `options` or come from the
- * environment (`credentials`, by provider id, filled from GREENOPS_* variables); they are never printed.
- */
-export const intensityConfigSchema = z.strictObject({
-  provider: z.enum(['static', 'file', 'electricitymaps', 'watttime', 'uk-grid']).default('static'),
-  options: z.record(z.string(), z.unknown()).default({}),
-  credentials: z.record(z.string(), z.record(z.string(), z.string())).default({}),
-});
-
-export type IntensityConfig = z.infer<typeof intensityConfigSchema>;
-
-/** Configuration, validated once here and passed down: flags > GREENOPS_* env > config file > defaults. */
-export const configSchema = z.object({
-  db: z.string().min(1).default('.greenops/greenops.duckdb'),
-  methodology: z.enum(['default', 'ccf']).default('default'),
-  memoryLimit: z.string().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i).optional(),
-  threads: z.number().int().positive().optional(),
-  attribution: attributionSchema.default(attributionSchema.parse({})),
-  intensity: intensityConfigSchema.optional(),
-});
-
-export type Config = z.infer<typeof configSchema>;
+export type { Config, IntensityConfig } from './config-schema.js';
 
 const FILES = ['greenops.config.yaml', 'greenops.config.yml', 'greenops.config.json'];
 
@@ -47,9 +24,15 @@ function readFile(cwd: string): Record<string, unknown> {
   return {};
 }
 
-export function loadConfig(flags: { db?: string; methodology?: string }, env: NodeJS.ProcessEnv, cwd: string): Config {
+/**
+ * Configuration, validated once here and passed down: flags > GREENOPS_* env > config file > defaults.
+ * A configuration of plain settings only (no file sections such as `attribution` or `intensity`) is
+ * checked here without the schema library, so a light command (`greenops track`, beside a job) stays
+ * light; anything else goes through the zod schema in config-schema.ts. Both give the same result.
+ */
+export async function loadConfig(flags: { db?: string; methodology?: string }, env: NodeJS.ProcessEnv, cwd: string): Promise<Config> {
   const file = readFile(cwd);
-  const merged = {
+  const merged: Record<string, unknown> = {
     ...file,
     ...(env['GREENOPS_DB'] ? { db: env['GREENOPS_DB'] } : {}),
     ...(env['GREENOPS_METHODOLOGY'] ? { methodology: env['GREENOPS_METHODOLOGY'] } : {}),
@@ -58,12 +41,38 @@ export function loadConfig(flags: { db?: string; methodology?: string }, env: No
     ...(flags.db ? { db: flags.db } : {}),
     ...(flags.methodology ? { methodology: flags.methodology } : {}),
   };
+  const data = plainConfig(merged) ?? (await validated(merged));
+  return { ...data, db: data.db === ':memory:' ? ':memory:' : resolve(cwd, data.db) };
+}
+
+const MEMORY = /^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i;
+
+/** The plain settings, checked by hand; undefined when there is anything the schema must judge. */
+export function plainConfig(merged: Record<string, unknown>): Config | undefined {
+  const { db, methodology, memoryLimit, threads, ...rest } = merged;
+  if (Object.keys(rest).length > 0) return undefined;
+  const okDb = db === undefined || (typeof db === 'string' && db.length > 0);
+  const okMethodology = methodology === undefined || methodology === 'default' || methodology === 'ccf';
+  const okMemory = memoryLimit === undefined || (typeof memoryLimit === 'string' && MEMORY.test(memoryLimit));
+  const okThreads = threads === undefined || (typeof threads === 'number' && Number.isInteger(threads) && threads > 0);
+  if (!okDb || !okMethodology || !okMemory || !okThreads) return undefined;
+  return {
+    db: (db as string | undefined) ?? '.greenops/greenops.duckdb',
+    methodology: (methodology as 'default' | 'ccf' | undefined) ?? 'default',
+    ...(memoryLimit === undefined ? {} : { memoryLimit: memoryLimit as string }),
+    ...(threads === undefined ? {} : { threads: threads as number }),
+    attribution: structuredClone({ ...DEFAULT_ATTRIBUTION }),
+  };
+}
+
+async function validated(merged: Record<string, unknown>): Promise<Config> {
+  const { configSchema } = await import('./config-schema.js');
   const parsed = configSchema.safeParse(merged);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new GreenopsError('E_CONFIG_INVALID', `invalid configuration at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`, { data: { column: issue?.path.join('.') } });
   }
-  return { ...parsed.data, db: parsed.data.db === ':memory:' ? ':memory:' : resolve(cwd, parsed.data.db) };
+  return parsed.data;
 }
 
 /** Environment credentials, by the provider id they belong to. */

@@ -8,7 +8,7 @@ import { loadConfig, type Config } from './config.js';
 import { fallbackLine, loadSeries } from './intensity-source.js';
 
 const dir = scratchDir();
-const config = (intensity?: unknown, env: NodeJS.ProcessEnv = {}): Config => {
+const config = (intensity?: unknown, env: NodeJS.ProcessEnv = {}): Promise<Config> => {
   const cwd = scratchDir();
   if (intensity !== undefined) writeFileSync(join(cwd, 'greenops.config.json'), JSON.stringify({ intensity }));
   return loadConfig({}, env, cwd);
@@ -31,23 +31,23 @@ afterEach(async () => {
 describe('intensity source: files', () => {
   it('takes the zone from a file that holds one, and its whole period when none is asked', async () => {
     const path = plainFile('one.csv', ['DE']);
-    const [s] = await loadSeries({ zones: [], files: [path] }, config(), { warn: () => undefined });
+    const [s] = await loadSeries({ zones: [], files: [path] }, await config(), { warn: () => undefined });
     expect([s?.input, s?.series.zone, s?.provider, s?.series.points.length]).toEqual(['DE', 'DE', 'file', 6]);
     expect(s?.source).toMatch(/plain CSV .*one\.csv/);
   });
 
   it('asks for --zone when a file holds several, and lists them for an unknown one', async () => {
     const path = plainFile('two.csv', ['DE', 'FR']);
-    await expect(loadSeries({ zones: [], files: [path] }, config(), { warn: () => undefined })).rejects.toThrow(/hold 2 zones \(DE, FR\); say which with --zone/);
-    await expect(loadSeries({ zones: ['ES'], files: [path] }, config(), { warn: () => undefined })).rejects.toThrow(/no intensity file has rows for zone "ES"; two\.csv holds DE, FR/);
-    const [fr] = await loadSeries({ zones: ['fr'], files: [path] }, config(), { warn: () => undefined });
+    await expect(loadSeries({ zones: [], files: [path] }, await config(), { warn: () => undefined })).rejects.toThrow(/hold 2 zones \(DE, FR\); say which with --zone/);
+    await expect(loadSeries({ zones: ['ES'], files: [path] }, await config(), { warn: () => undefined })).rejects.toThrow(/no intensity file has rows for zone "ES"; two\.csv holds DE, FR/);
+    const [fr] = await loadSeries({ zones: ['fr'], files: [path] }, await config(), { warn: () => undefined });
     expect(fr?.series.points[0]?.gCO2ePerKWh).toBe(100);
   });
 
   it('says what a file covers when the period lies outside it', async () => {
     const path = plainFile('june.csv', ['DE']);
     const from = new Date('2025-01-01T00:00:00Z');
-    await expect(loadSeries({ zones: ['DE'], files: [path], from, to: new Date(from.getTime() + HOUR) }, config(), { warn: () => undefined }))
+    await expect(loadSeries({ zones: ['DE'], files: [path], from, to: new Date(from.getTime() + HOUR) }, await config(), { warn: () => undefined }))
       .rejects.toThrow(/june\.csv covers DE from 2024-06-01T00:00:00Z to 2024-06-01T06:00:00Z/);
   });
 });
@@ -58,17 +58,17 @@ describe('intensity source: providers', () => {
 
   it('defaults to the static factor and opens no store', async () => {
     let opened = 0;
-    const [s] = await loadSeries({ zones: ['aws:eu-central-1'], from, to }, config(), { warn: () => undefined, openCache: async () => { opened++; return { cache: createMemoryCache(), close: () => undefined }; } });
+    const [s] = await loadSeries({ zones: ['aws:eu-central-1'], from, to }, await config(), { warn: () => undefined, openCache: async () => { opened++; return { cache: createMemoryCache(), close: () => undefined }; } });
     expect([s?.provider, s?.series.zone, s?.series.points.length, opened]).toEqual(['static', 'DE', 6, 0]);
   });
 
   it('refuses an unknown zone with close matches', async () => {
-    await expect(loadSeries({ zones: ['SE-SE9'], from, to }, config(), { warn: () => undefined })).rejects.toThrow(/close matches: .*SE-SE3/);
+    await expect(loadSeries({ zones: ['SE-SE9'], from, to }, await config(), { warn: () => undefined })).rejects.toThrow(/close matches: .*SE-SE3/);
   });
 
   it('asks a live provider with the token from the environment, and caches what it got', async () => {
     server = await fakeElectricityMaps({ now: new Date(), token: 'env-token' });
-    const cfg = config({ provider: 'electricitymaps', options: { baseUrl: server.url, retries: 0 } }, { GREENOPS_ELECTRICITYMAPS_TOKEN: 'env-token' });
+    const cfg = await config({ provider: 'electricitymaps', options: { baseUrl: server.url, retries: 0 } }, { GREENOPS_ELECTRICITYMAPS_TOKEN: 'env-token' });
     expect(cfg.intensity?.credentials['electricitymaps']).toEqual({ token: 'env-token' });
     const cache = createMemoryCache();
     const warnings: string[] = [];
@@ -87,7 +87,7 @@ describe('intensity source: providers', () => {
   it('falls back to the static factor when the provider fails and nothing is cached', async () => {
     server = await fakeElectricityMaps({ now: new Date(), token: 't' });
     server.queue('/v3/carbon-intensity', { status: 500 }, { status: 500 });
-    const cfg = config({ provider: 'electricitymaps', options: { baseUrl: server.url, retries: 0, token: 't' } });
+    const cfg = await config({ provider: 'electricitymaps', options: { baseUrl: server.url, retries: 0, token: 't' } });
     const warnings: string[] = [];
     const [s] = await loadSeries({ zones: ['DE'], from, to }, cfg, { warn: (l) => warnings.push(l), openCache: async () => { throw new Error('store busy'); } });
     expect(s?.fallback).toMatchObject({ requested: 'electricitymaps', used: 'static' });

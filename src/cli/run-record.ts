@@ -4,7 +4,6 @@ import type { IntensityCache } from '../intensity/cache.js';
 import { machineEmbodied, seriesRunIntensity, staticRunIntensity } from '../track/intensity.js';
 import type { RecordContext } from '../track/record.js';
 import type { Config } from './config.js';
-import { loadSeries } from './intensity-source.js';
 
 /** Where `greenops track` journals runs: `runs/` beside the store. */
 export function journalDirOf(config: Config): string {
@@ -29,6 +28,8 @@ export function recordContextFor(config: Config, o: { cache?: IntensityCache; wa
       if (!provider || provider === 'static' || provider === 'file' || h.zone === null) return staticRunIntensity(h.zone);
       const cache = o.cache;
       try {
+        // Loaded only when a live provider is configured (providers validate their JSON with zod).
+        const { loadSeries } = await import('./intensity-source.js');
         const [s] = await loadSeries(
           { zones: [h.zone], from: new Date(Math.floor(fromMs / HOUR) * HOUR), to: new Date(Math.ceil(toMs / HOUR) * HOUR) },
           config,

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { isGreenopsError } from '../core/errors.js';
+import { GreenopsError, isGreenopsError } from '../core/errors.js';
 import { loadConfig } from './config.js';
 import type { CliContext } from './context.js';
 import { VERSION } from '../version.js';
@@ -51,19 +51,21 @@ export async function runMain(argv: readonly string[]): Promise<number> {
   let context: CliContext | undefined;
   // A command that runs another program (track, run) passes on that program's exit code.
   let exitCode = 0;
+  // The configuration is read once the global options are parsed and before any command runs.
+  program.hook('preAction', async () => {
+    const flags = program.opts<{ db?: string; methodology?: string }>();
+    context ??= {
+      config: await loadConfig(flags, process.env, process.cwd()),
+      out: (s) => process.stdout.write(`${s}\n`),
+      err: (s) => process.stderr.write(`${s}\n`),
+      isTTY: Boolean(process.stderr.isTTY) && !process.env['CI'],
+      setExitCode: (code) => {
+        exitCode = code;
+      },
+    };
+  });
   const ctx = (): CliContext => {
-    if (!context) {
-      const flags = program.opts<{ db?: string; methodology?: string }>();
-      context = {
-        config: loadConfig(flags, process.env, process.cwd()),
-        out: (s) => process.stdout.write(`${s}\n`),
-        err: (s) => process.stderr.write(`${s}\n`),
-        isTTY: Boolean(process.stderr.isTTY) && !process.env['CI'],
-        setExitCode: (code) => {
-          exitCode = code;
-        },
-      };
-    }
+    if (!context) throw new GreenopsError('E_USAGE', 'no configuration: a command ran before the options were read');
     return context;
   };
   const name = commandName(argv);

@@ -3,7 +3,6 @@
  * offset (or, for files whose header says UTC, without one), so that daylight-saving changes can
  * never shift, duplicate or drop an interval.
  */
-import { z } from 'zod';
 
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 60 * MINUTE_MS;
@@ -50,20 +49,6 @@ function offsetMinutes(zone: string | undefined): number {
   const digits = zone.slice(1).replace(':', '');
   return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0'));
 }
-
-/**
- * A JSON string field holding a zoned ISO 8601 instant, parsed to epoch milliseconds.
- *
- * @example z.object({ datetime: zInstant }).parse({ datetime: '2024-01-01T00:00:00.000Z' }) // { datetime: 1704067200000 }
- */
-export const zInstant = z.string().transform((text, ctx) => {
-  const ms = parseInstant(text);
-  if (ms === undefined) {
-    ctx.addIssue({ code: 'custom', message: 'expected an ISO 8601 timestamp with Z or an offset' });
-    return z.NEVER;
-  }
-  return ms;
-});
 
 /**
  * Start of the `stepMinutes` slot containing `ms` (slots aligned on the Unix epoch, i.e. on UTC).

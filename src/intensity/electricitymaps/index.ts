@@ -11,7 +11,8 @@ import { z } from 'zod';
 import { zoneForRegion, zoneId } from '../../factors/zones.js';
 import { getJson, type HttpOptions } from '../http.js';
 import { checkQuery, chunks, clipPoints, mergePoints, throwIfAborted } from '../series.js';
-import { HOUR_MS, ceilTo, floorTo, isoZ, zInstant } from '../time.js';
+import { HOUR_MS, ceilTo, floorTo, isoZ } from '../time.js';
+import { zInstant } from '../zod-instant.js';
 import type { IntensityKind, IntensityPoint, IntensityProvider, IntensityQuery, IntensitySeries } from '../types.js';
 
 export interface ElectricityMapsOptions extends HttpOptions {

@@ -15,7 +15,8 @@ import { GreenopsError, quote } from '../../core/errors.js';
 import { zoneForRegion } from '../../factors/zones.js';
 import { getJson, type HttpOptions } from '../http.js';
 import { checkQuery, chunks, clipPoints, mergePoints, throwIfAborted } from '../series.js';
-import { HOUR_MS, MINUTE_MS, ceilTo, floorTo, isoZ, zInstant } from '../time.js';
+import { HOUR_MS, MINUTE_MS, ceilTo, floorTo, isoZ } from '../time.js';
+import { zInstant } from '../zod-instant.js';
 import type { IntensityPoint, IntensityProvider } from '../types.js';
 
 export interface UkGridOptions extends HttpOptions {

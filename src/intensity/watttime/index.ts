@@ -11,7 +11,8 @@ import { z } from 'zod';
 import { GreenopsError, isGreenopsError } from '../../core/errors.js';
 import { getJson, type HttpOptions } from '../http.js';
 import { checkQuery, chunks, clipPoints, mergePoints, throwIfAborted } from '../series.js';
-import { HOUR_MS, isoZ, zInstant } from '../time.js';
+import { HOUR_MS, isoZ } from '../time.js';
+import { zInstant } from '../zod-instant.js';
 import type { IntensityKind, IntensityPoint, IntensityProvider } from '../types.js';
 
 export interface WattTimeOptions extends HttpOptions {
