@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { DEFAULT_ATTRIBUTION } from '../analysis/attribution-defaults.js';
 import { GreenopsError } from '../core/errors.js';
 import type { Config } from './config-schema.js';
@@ -9,13 +8,15 @@ export type { Config, IntensityConfig } from './config-schema.js';
 
 const FILES = ['greenops.config.yaml', 'greenops.config.yml', 'greenops.config.json'];
 
-function readFile(cwd: string): Record<string, unknown> {
+async function readFile(cwd: string): Promise<Record<string, unknown>> {
   for (const name of FILES) {
     const path = join(cwd, name);
     if (!existsSync(path)) continue;
     const text = readFileSync(path, 'utf8');
+    // The YAML parser is loaded only when there is a YAML file to read.
+    const yaml = name.endsWith('.json') ? undefined : await import('yaml');
     try {
-      const data: unknown = name.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+      const data: unknown = yaml ? yaml.parse(text) : JSON.parse(text);
       return (data ?? {}) as Record<string, unknown>;
     } catch (e) {
       throw new GreenopsError('E_CONFIG_INVALID', `${path}: not valid ${name.endsWith('.json') ? 'JSON' : 'YAML'}: ${(e as Error).message}`, { cause: e, data: { file: path } });
@@ -31,7 +32,7 @@ function readFile(cwd: string): Record<string, unknown> {
  * light; anything else goes through the zod schema in config-schema.ts. Both give the same result.
  */
 export async function loadConfig(flags: { db?: string; methodology?: string }, env: NodeJS.ProcessEnv, cwd: string): Promise<Config> {
-  const file = readFile(cwd);
+  const file = await readFile(cwd);
   const merged: Record<string, unknown> = {
     ...file,
     ...(env['GREENOPS_DB'] ? { db: env['GREENOPS_DB'] } : {}),

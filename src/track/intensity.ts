@@ -9,8 +9,6 @@ import { providerDefaultGrid } from '../factors/grid.js';
 import type { Band } from '../factors/types.js';
 import { factorForZone } from '../intensity/static/index.js';
 import type { IntensitySeries } from '../intensity/types.js';
-import { averageOver } from '../schedule/average.js';
-import { prepareSeries } from '../schedule/series.js';
 import type { RunEmbodied, RunIntensity } from './summary.js';
 import type { RunHeader } from './types.js';
 
@@ -38,7 +36,9 @@ export function staticRunIntensity(zone: string | null, fallback?: string): RunI
  * Hour-by-hour intensity from a provider's series; intervals the series does not cover take the
  * zone's annual factor (and the result says so).
  */
-export function seriesRunIntensity(series: IntensitySeries, zone: string): RunIntensity {
+export async function seriesRunIntensity(series: IntensitySeries, zone: string): Promise<RunIntensity> {
+  // Loaded only for hourly data: the tracker itself never needs the window-search code.
+  const [{ averageOver }, { prepareSeries }] = await Promise.all([import('../schedule/average.js'), import('../schedule/series.js')]);
   const annual = staticRunIntensity(zone);
   const prepared = prepareSeries(series, { onGap: 'interpolate' });
   let uncovered = 0;

@@ -101,7 +101,10 @@ export async function runJob(o: RunJobOptions): Promise<RunJobResult> {
       launch: async () => {
         job = await launch(o, env);
         listen(true);
-        return createProcfsSampler({ pid: job.child.pid ?? 0, rootIsOwnChild: true, selfPid: process.pid });
+        // List every process about every 5 s whatever the sampling rate (new children are found then,
+        // with all their CPU time); in between, only the job's known tree is read.
+        const fullScanEvery = Math.max(1, Math.round(5_000 / o.header.intervalMs));
+        return createProcfsSampler({ pid: job.child.pid ?? 0, rootIsOwnChild: true, selfPid: process.pid, fullScanEvery });
       },
     });
   } catch (e) {
