@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import type { IntensitySeries } from '../src/intensity/types.js';
 import { bestWindows, prepareSeries, regularSeries } from '../src/schedule/index.js';
 import type { PreparedSeries, Semantics } from '../src/schedule/index.js';
+import { prng } from '../src/core/random.js';
 
 const ZONES = 100;
 const HOURS = 8_784;
@@ -15,16 +16,6 @@ const JOB_HOURS = 4;
 const JOBS = 10_000;
 const YEAR_START = Date.UTC(2024, 0, 1);
 const iso = (ms: number): string => new Date(ms).toISOString();
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** gCO2e/kWh with a midday solar dip, an evening peak, lower weekends, higher winters and AR(1) noise. */
 function syntheticZone(zone: number, rnd: () => number, stepMinutes = 60): IntensitySeries {
@@ -98,7 +89,7 @@ function compare(zones: readonly PreparedSeries[], semantics: Semantics, jobHour
 }
 
 export function main(): void {
-  const rnd = mulberry32(20240331);
+  const rnd = prng(20240331);
   const raw = Array.from({ length: ZONES }, (_, z) => syntheticZone(z, rnd));
   const prep = time(() => raw.map((s) => prepareSeries(s)), 3);
   const zones = prep.value;
@@ -119,7 +110,7 @@ export function main(): void {
     compare(fine, 'linear', JOB_HOURS, 5, 5),
   ];
 
-  const jobs = mulberry32(7);
+  const jobs = prng(7);
   const plans = Array.from({ length: JOBS }, () => {
     const duration = 30 + Math.floor(jobs() * 16) * 30;
     const earliest = YEAR_START + Math.floor(jobs() * (HOURS - 80)) * 3_600_000 + Math.floor(jobs() * 60) * 60_000;

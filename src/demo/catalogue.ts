@@ -1,4 +1,4 @@
-import { pick, prng } from './random.js';
+import { pick, prng } from '../core/random.js';
 
 /**
  * The synthetic organisation behind `greenops demo` and the benchmarks: a catalogue of resources

@@ -1,15 +1,9 @@
 /** Seeded noise and order statistics for the backtest: the same seed gives the same figures everywhere. */
+import { prng } from '../core/random.js';
 
 /** Standard normal draws from a seeded mulberry32 stream (Box–Muller; one uniform pair per draw). */
 export function normalSampler(seed: number): () => number {
-  let a = seed >>> 0;
-  const uniform = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const uniform = prng(seed);
   return () => {
     // 1 − u lies in (0, 1]: the logarithm stays finite.
     const u = 1 - uniform();

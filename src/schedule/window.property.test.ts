@@ -8,19 +8,10 @@ import { describe, expect, it } from 'vitest';
 import type { IntensityPoint, IntensitySeries } from '../intensity/types.js';
 import type { PowerSegment, Semantics } from './types.js';
 import { bestWindows } from './window.js';
+import { prng } from '../core/random.js';
 
 const MIN = 60_000;
 const T0 = Date.UTC(2024, 0, 1);
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Pt { start: number; end: number; value: number }
 
@@ -121,7 +112,7 @@ function bruteSearch(c: Case, semantics: Semantics): { starts: number[]; values:
 
 describe.each(['step', 'linear'] as const)('bestWindows matches brute force (%s)', (semantics) => {
   it('on 400 seeded random cases', () => {
-    const rnd = mulberry32(semantics === 'step' ? 20240331 : 20240401);
+    const rnd = prng(semantics === 'step' ? 20240331 : 20240401);
     let tiedCases = 0;
     for (let n = 0; n < 400; n++) {
       const c = randomCase(rnd);

@@ -1,4 +1,4 @@
-import { pick, prng } from '../../src/demo/random.js';
+import { pick, prng } from '../../src/core/random.js';
 import type { CurRow } from './aws-cur.js';
 
 /**

@@ -5,11 +5,11 @@
  * the curve is applied to the interval's mean load, as CodeCarbon does, so sample often (a cubic of a
  * mean is below the mean of the cubic when load swings within an interval).
  */
-import { GreenopsError } from '../../core/errors.js';
 import { cpuTdpForHost, ramWattsPerGB, scaledTdpWatts, type CpuTopology } from '../../factors/cpu-tdp.js';
 import { errnoCode, nodeFs, noteSet, type MeterFs } from '../_io.js';
 import { parseCpuinfo } from '../procfs/cpuinfo.js';
 import { parseMeminfo, parseProcStat, type SystemCpu } from '../procfs/parse.js';
+import { polledMeter } from '../_polled.js';
 import { meanWatts, unavailable, type Meter, type MeterStatus, type Reading } from '../types.js';
 import { cpuPowerFraction, type CpuCurve } from './curves.js';
 
@@ -37,7 +37,6 @@ export function createModelMeter(options: ModelMeterOptions = {}): Meter {
   const fs = options.fs ?? nodeFs;
   const curve = options.curve ?? 'codecarbon';
   const notes = noteSet();
-  let status: MeterStatus = { state: 'idle' };
   let last: { cpu: SystemCpu; t: number } | undefined;
   let cpuWatts = (_load: number): number => 0;
   let cpuBasis: Reading['model'];
@@ -67,7 +66,7 @@ export function createModelMeter(options: ModelMeterOptions = {}): Meter {
   };
 
   const read = async (now: number | undefined): Promise<Reading[]> => {
-    if (status.state !== 'running' || last === undefined || cpuBasis === undefined) return [];
+    if (last === undefined || cpuBasis === undefined) return [];
     const sys = parseProcStat(await fs.readText(`${root}/stat`).catch(() => ''));
     const t1 = now ?? Date.now();
     if (sys === undefined) {
@@ -90,21 +89,13 @@ export function createModelMeter(options: ModelMeterOptions = {}): Meter {
     return out;
   };
 
-  return {
+  return polledMeter({
     id: 'model',
-    async start(now) {
-      if (status.state !== 'idle') throw new GreenopsError('E_METER', 'model meter started twice');
-      status = await setup();
-      if (now !== undefined && last !== undefined) last = { ...last, t: now };
-      return status;
+    probe: setup,
+    read,
+    rebase: (now) => {
+      if (last !== undefined) last = { ...last, t: now };
     },
-    sample: (now) => read(now),
-    async stop(now) {
-      const out = await read(now);
-      if (status.state === 'running') status = { state: 'stopped' };
-      return out;
-    },
-    status: () => status,
     notes: () => notes.list(),
-  };
+  });
 }

@@ -4,6 +4,7 @@
  */
 import { GreenopsError } from '../../core/errors.js';
 import { errnoCode, nodeFs, noteSet, type MeterFs } from '../_io.js';
+import { polledMeter } from '../_polled.js';
 import { meanWatts, unavailable, type Meter, type MeterStatus, type Reading } from '../types.js';
 import { counterDeltaUj, discoverZones, type RaplZone } from './zones.js';
 
@@ -45,7 +46,6 @@ export function createRaplMeter(options: RaplMeterOptions = {}): Meter {
   const root = options.root ?? '/sys/class/powercap';
   const fs = options.fs ?? nodeFs;
   const notes = noteSet();
-  let status: MeterStatus = { state: 'idle' };
   let zones: readonly RaplZone[] = [];
   const last = new Map<string, Last>();
 
@@ -83,7 +83,6 @@ export function createRaplMeter(options: RaplMeterOptions = {}): Meter {
   };
 
   const read = async (now: number | undefined): Promise<Reading[]> => {
-    if (status.state !== 'running') return [];
     const values = await Promise.all(zones.map((z) => readUj(z).then((uj) => uj, (e: unknown) => e)));
     const t1 = now ?? Date.now();
     const out: Reading[] = [];
@@ -108,21 +107,13 @@ export function createRaplMeter(options: RaplMeterOptions = {}): Meter {
     return out;
   };
 
-  return {
+  return polledMeter({
     id: 'rapl',
-    async start(now) {
-      if (status.state !== 'idle') throw new GreenopsError('E_METER', 'RAPL meter started twice');
-      status = await probe();
-      if (now !== undefined) for (const [k, v] of last) last.set(k, { ...v, t: now });
-      return status;
+    probe,
+    read,
+    rebase: (now) => {
+      for (const [k, v] of last) last.set(k, { ...v, t: now });
     },
-    sample: (now) => read(now),
-    async stop(now) {
-      const out = await read(now);
-      if (status.state === 'running') status = { state: 'stopped' };
-      return out;
-    },
-    status: () => status,
     notes: () => notes.list(),
-  };
+  });
 }

@@ -1,4 +1,7 @@
-/** mulberry32: a small, fast, seedable PRNG, so the demo organisation is the same on every machine. */
+/**
+ * mulberry32: a small, fast, seedable PRNG, so that the demo organisation, backtest noise and
+ * generated test data are the same on every machine.
+ */
 export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
