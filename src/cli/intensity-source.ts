@@ -10,6 +10,7 @@ import {
   createProvider, factorForZone, fileProvider, resolveSeries, staticProvider,
   type IntensityCache, type IntensityFallback, type IntensitySeries,
 } from '../intensity/index.js';
+import { isLocalProvider } from '../intensity/local.js';
 import type { Config } from './config.js';
 import { fileZones, pickFile } from './intensity-files.js';
 
@@ -41,8 +42,6 @@ export interface SourceDeps {
   readonly now?: () => Date;
 }
 
-// Providers read locally: caching their points would only copy them, so no store is opened.
-const LOCAL = new Set(['static', 'file']);
 /** The offline default, also the last fallback: a typo is caught before it, with close matches. */
 const FALLBACK = 'static';
 
@@ -65,7 +64,8 @@ export async function loadSeries(req: SeriesRequest, config: Config, deps: Sourc
   // Providers get the input as typed: a region keeps its own static factor, and WattTime its own region codes.
   const zones = req.zones.map((z) => ({ input: z, zone: z.trim() }));
   if (id === FALLBACK) for (const z of zones) checkZone(z.input);
-  if (LOCAL.has(id)) return Promise.all(zones.map(async (z) => sourced(z.input, await primary.series({ zone: z.zone, from, to }))));
+  // Local providers: caching their points would only copy them, so no store is opened.
+  if (isLocalProvider(id)) return Promise.all(zones.map(async (z) => sourced(z.input, await primary.series({ zone: z.zone, from, to }))));
   const opened = await openCache(config, deps);
   try {
     const out: SourcedSeries[] = [];

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { IntensityCache } from '../intensity/cache.js';
+import { isLocalProvider } from '../intensity/local.js';
 import { machineEmbodied, seriesRunIntensity, staticRunIntensity } from '../track/intensity.js';
 import type { RecordContext } from '../track/record.js';
 import type { Config } from './config.js';
@@ -25,7 +26,7 @@ export function recordContextFor(config: Config, o: { cache?: IntensityCache; wa
   const provider = config.intensity?.provider;
   return {
     async intensity(h, fromMs, toMs) {
-      if (!provider || provider === 'static' || provider === 'file' || h.zone === null) return staticRunIntensity(h.zone);
+      if (!provider || isLocalProvider(provider) || h.zone === null) return staticRunIntensity(h.zone);
       const cache = o.cache;
       try {
         // Loaded only when a live provider is configured (providers validate their JSON with zod).

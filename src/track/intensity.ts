@@ -58,7 +58,7 @@ export async function seriesRunIntensity(series: IntensitySeries, zone: string):
     get source() {
       return `${series.source ?? series.provider}${uncovered ? `; ${uncovered} interval(s) outside it used ${annual.source}` : ''}`;
     },
-    band: series.provider === 'static' ? annual.band : combineBands([HOURLY_BAND]),
+    band: series.provider === 'static' ? annual.band : HOURLY_BAND,
     ...(fallback ? { fallback } : {}),
   };
 }

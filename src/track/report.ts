@@ -28,7 +28,10 @@ export function runReport(s: RunSummary): string[] {
   }
   lines.push(`emissions ${grams(s.emissions.operationalG)} (${grams(s.emissions.lowG)}–${grams(s.emissions.highG)}) at ${s.intensity.meanGCO2ePerKWh.toFixed(0)} gCO2e/kWh${s.zone ? ` in ${s.zone}` : ''}`);
   lines.push(`  intensity: ${s.intensity.source}${s.intensity.fallback ? ` [fallback: ${s.intensity.fallback}]` : ''}`);
-  if (s.emissions.embodiedSource) lines.push(`  embodied share of the machine: ${grams(s.emissions.embodiedG)} (${s.emissions.embodiedSource})`);
+  if (s.emissions.embodiedSource) {
+    const range = s.emissions.embodiedLowG !== undefined && s.emissions.embodiedHighG !== undefined ? ` (${grams(s.emissions.embodiedLowG)}–${grams(s.emissions.embodiedHighG)})` : '';
+    lines.push(`  embodied share of the machine: ${grams(s.emissions.embodiedG)}${range} (${s.emissions.embodiedSource})`);
+  }
   if (s.phases.length) {
     lines.push('phases');
     for (const p of s.phases) lines.push(`  ${p.name}: ${kwh(p.kWh)}, ${grams(p.gCO2e)} (${p.start} → ${p.end})`);

@@ -74,6 +74,7 @@ describe('summariseRun', () => {
     expect(s.endedAt).toBe(new Date(T0 + 2000).toISOString().replace('.000', ''));
     expect(s.notes.some((n) => /stopped before the job ended/.test(n))).toBe(true);
     expect(s.emissions.embodiedG).toBeCloseTo(((1000 * 0.5 + 150 * 1) * 1000 * (2 / 3600)) / 35040, 12);
+    expect([s.emissions.embodiedLowG, s.emissions.embodiedHighG]).toEqual([s.emissions.embodiedG * 0.5, s.emissions.embodiedG * 2]);
   });
 
   it('gives the job modelled memory power by the memory it holds, measured DRAM energy by its CPU time', () => {

@@ -82,7 +82,7 @@ export interface RunSummary {
   readonly gpus: ReadonlyArray<{ readonly device: string; readonly name?: string; readonly uuid?: string; readonly kWh: number; readonly share: number; readonly basis: string; readonly meanWatts: number | undefined; readonly meanUtilisation: number | undefined }>;
   readonly phases: ReadonlyArray<{ readonly name: string; readonly start: string; readonly end: string; readonly kWh: number; readonly gCO2e: number }>;
   readonly intensity: { readonly meanGCO2ePerKWh: number; readonly provider: string; readonly source: string; readonly fallback?: string };
-  readonly emissions: { readonly operationalG: number; readonly lowG: number; readonly highG: number; readonly embodiedG: number; readonly embodiedSource?: string };
+  readonly emissions: { readonly operationalG: number; readonly lowG: number; readonly highG: number; readonly embodiedG: number; readonly embodiedLowG?: number; readonly embodiedHighG?: number; readonly embodiedSource?: string };
   /** Job CPU time / busy CPU time over the run. */
   readonly cpuShare: number;
   readonly peakRssBytes: number;
@@ -198,7 +198,10 @@ export function summariseRun(j: JournalContents, intensity: RunIntensity, embodi
       meanGCO2ePerKWh: itKWh > 0 ? operationalG / (itKWh * h.pue) : intensity.at(startMs, Math.max(endMs, startMs + 1)),
       provider: intensity.provider, source: intensity.source, ...(intensity.fallback ? { fallback: intensity.fallback } : {}),
     },
-    emissions: { operationalG, lowG: operationalG * opBand.low, highG: operationalG * opBand.high, embodiedG, ...(embodied ? { embodiedSource: embodied.source } : {}) },
+    emissions: {
+      operationalG, lowG: operationalG * opBand.low, highG: operationalG * opBand.high, embodiedG,
+      ...(embodied ? { embodiedLowG: embodiedG * embodied.band.low, embodiedHighG: embodiedG * embodied.band.high, embodiedSource: embodied.source } : {}),
+    },
     cpuShare,
     peakRssBytes: j.samples.reduce((m, s) => Math.max(m, s.rssBytes), 0),
     samples: j.samples.length,
