@@ -4,13 +4,11 @@
  * the command exits, and its exit code is passed on (128 + signal number when it died of a signal,
  * 127 when it could not be started).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { constants } from 'node:os';
-import { GreenopsError } from '../core/errors.js';
 import { createProcfsSampler } from '../meters/procfs/sampler.js';
 import type { Meter } from '../meters/types.js';
 import { openPhaseChannel } from './phases.js';
 import { serveMetrics, type LiveMetrics, type MetricsServer } from './prometheus.js';
+import { exitCodeOf, forwardSignals, spawnCommand, type Ended, type Started } from './spawn.js';
 import { startTracker, type GpuShareSource, type Tracker, type TrackerOptions } from './tracker.js';
 
 export interface RunJobOptions {
@@ -37,29 +35,6 @@ export interface RunJobResult {
   readonly runId: string;
 }
 
-/** Signals passed on to the job. SIGINT only without a terminal: a terminal's Ctrl-C already reaches the whole process group. */
-const FORWARD: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGQUIT', 'SIGUSR1', 'SIGUSR2'];
-
-interface Launched {
-  readonly child: ChildProcess;
-  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-function launch(o: RunJobOptions, env: NodeJS.ProcessEnv): Promise<Launched> {
-  const [file, ...args] = o.command;
-  if (!file) throw new GreenopsError('E_USAGE', 'no command to run: give it after --, e.g. greenops track -- python train.py');
-  return new Promise((resolve, reject) => {
-    const child = spawn(file, args, { cwd: o.cwd, env, stdio: 'inherit' });
-    // Listen for the end at once: a job that ends before the tracker's first reading must not be missed.
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.once('exit', (code, signal) => done({ code, signal })));
-    child.once('spawn', () => resolve({ child, exited }));
-    child.once('error', (e: NodeJS.ErrnoException) => {
-      const why = e.code === 'ENOENT' ? 'command not found' : e.code === 'EACCES' ? 'permission denied (not executable?)' : e.message;
-      reject(new GreenopsError('E_COMMAND_NOT_FOUND', `cannot run ${JSON.stringify(file)}: ${why}`, { cause: e, data: { found: file } }));
-    });
-  });
-}
-
 const IDLE: Omit<LiveMetrics, 'runId' | 'name' | 'project'> = { energyJoules: {}, idleJoules: 0, powerWatts: 0, emissionsGrams: 0, intensity: 0, gpus: {}, elapsedSeconds: 0 };
 
 /**
@@ -83,24 +58,15 @@ export async function runJob(o: RunJobOptions): Promise<RunJobResult> {
   };
   if (metrics) o.onMetrics?.(metrics);
   const env = { ...(o.env ?? process.env), GREENOPS_PHASE_URL: channel.url, GREENOPS_RUN_ID: o.header.id };
-  let job: Launched | undefined;
-  const forward = (sig: NodeJS.Signals): void => {
-    job?.child.kill(sig);
-  };
-  const signals = process.stdin.isTTY ? FORWARD : [...FORWARD, 'SIGINT' as const];
-  // With a terminal, Ctrl-C reaches the job directly; the tracker stays to record its end.
-  const ignoreInt = (): void => undefined;
-  const listen = (on: boolean): void => {
-    for (const s of signals) (on ? process.on : process.off).call(process, s, forward);
-    if (process.stdin.isTTY) (on ? process.on : process.off).call(process, 'SIGINT', ignoreInt);
-  };
+  let job: Started | undefined;
+  let detach = (): void => undefined;
   try {
     tracker = await startTracker({
       header: o.header, meters: o.meters, journalDir: o.journalDir, liveIntensity: o.liveIntensity,
       ...(o.gpuShares ? { gpuShares: o.gpuShares } : {}),
       launch: async () => {
-        job = await launch(o, env);
-        listen(true);
+        job = await spawnCommand(o.command, { ...(o.cwd ? { cwd: o.cwd } : {}), env, usage: 'greenops track -- python train.py' });
+        detach = forwardSignals(job.child);
         // List every process about every 5 s whatever the sampling rate (new children are found then,
         // with all their CPU time); in between, only the job's known tree is read.
         const fullScanEvery = Math.max(1, Math.round(5_000 / o.header.intervalMs));
@@ -108,7 +74,7 @@ export async function runJob(o: RunJobOptions): Promise<RunJobResult> {
       },
     });
   } catch (e) {
-    listen(false);
+    detach();
     await closeChannels();
     throw e;
   }
@@ -117,15 +83,14 @@ export async function runJob(o: RunJobOptions): Promise<RunJobResult> {
   const timer = setInterval(() => {
     t.tick().then(() => o.onTick?.(t.live()), () => undefined);
   }, o.header.intervalMs);
-  let ended: { code: number | null; signal: NodeJS.Signals | null } = { code: null, signal: null };
+  let ended: Ended = { code: null, signal: null };
   try {
-    ended = await (job as Launched).exited;
+    ended = await (job as Started).exited;
   } finally {
     clearInterval(timer);
-    listen(false);
+    detach();
     await t.stop({ exitCode: ended.code, signal: ended.signal });
     await closeChannels();
   }
-  const signo = ended.signal ? (constants.signals as Record<string, number>)[ended.signal] ?? 0 : 0;
-  return { exitCode: ended.code ?? 128 + signo, signal: ended.signal, journalPath: t.journalPath, runId: t.header.id };
+  return { exitCode: exitCodeOf(ended), signal: ended.signal, journalPath: t.journalPath, runId: t.header.id };
 }
