@@ -3,6 +3,7 @@
  * Journals stay on disk as the raw record; a run stored incomplete is replaced if its journal later
  * turns out complete.
  */
+import type { Attribution } from '../meters/attribution.js';
 import { attributeSample } from './attribute.js';
 import type { Db } from '../store/duckdb/connection.js';
 import { saveRun, storedRuns, type RunSampleRow } from '../store/duckdb/runs.js';
@@ -18,10 +19,15 @@ export interface RecordContext {
   embodied(header: RunHeader): RunEmbodied | undefined;
 }
 
+/** Each sample's attribution: computed once, for the summary and the stored series. */
+function attributeAll(j: JournalContents): Attribution[] {
+  return j.samples.map((s) => attributeSample(s, j.header.machine.memoryBytes));
+}
+
 /** The job's energy per sample, joules by component, for the stored series. */
-export function sampleRows(j: JournalContents): RunSampleRow[] {
-  return j.samples.map((s) => {
-    const a = attributeSample(s, j.header.machine.memoryBytes);
+export function sampleRows(j: JournalContents, attributed: readonly Attribution[] = attributeAll(j)): RunSampleRow[] {
+  return j.samples.map((s, i) => {
+    const a = attributed[i] ?? attributeSample(s, j.header.machine.memoryBytes);
     return {
       t0: s.t0, t1: s.t1, cpuJ: a.job.cpu_package, dramJ: a.job.dram, gpuJ: a.job.gpu,
       idleJ: a.idle.cpu_package + a.idle.dram + a.idle.gpu,
@@ -31,15 +37,16 @@ export function sampleRows(j: JournalContents): RunSampleRow[] {
   });
 }
 
-export async function summariseJournal(j: JournalContents, ctx: RecordContext): Promise<RunSummary> {
+export async function summariseJournal(j: JournalContents, ctx: RecordContext, attributed: readonly Attribution[] = attributeAll(j)): Promise<RunSummary> {
   const start = Date.parse(j.header.startedAt);
   const end = j.end?.t ?? j.samples.at(-1)?.t1 ?? start;
-  return summariseRun(j, await ctx.intensity(j.header, start, Math.max(end, start + 1)), ctx.embodied(j.header));
+  return summariseRun(j, await ctx.intensity(j.header, start, Math.max(end, start + 1)), ctx.embodied(j.header), attributed);
 }
 
 export async function recordJournal(db: Db, j: JournalContents, ctx: RecordContext): Promise<RunSummary> {
-  const summary = await summariseJournal(j, ctx);
-  await saveRun(db, { source: 'track', summary, journal: j.path, methodologyVersion: TRACK_METHOD_VERSION }, sampleRows(j));
+  const attributed = attributeAll(j);
+  const summary = await summariseJournal(j, ctx, attributed);
+  await saveRun(db, { source: 'track', summary, journal: j.path, methodologyVersion: TRACK_METHOD_VERSION }, sampleRows(j, attributed));
   return summary;
 }
 

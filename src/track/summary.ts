@@ -95,8 +95,7 @@ const iso = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z
 
 interface Step { readonly t0: number; readonly t1: number; readonly a: Attribution; readonly jobJ: number }
 
-function step(s: SampleRecord, memoryBytes: number | null): Step {
-  const a = attributeSample(s, memoryBytes);
+function step(s: SampleRecord, a: Attribution): Step {
   return { t0: s.t0, t1: s.t1, a, jobJ: a.job.cpu_package + a.job.dram + a.job.gpu };
 }
 
@@ -143,10 +142,17 @@ function phasesOf(j: JournalContents, steps: readonly Step[], endMs: number, int
  * s.energy.gpu;            // kWh of the GPUs the job used
  * s.emissions.operationalG; // with s.emissions.lowG … highG
  */
-export function summariseRun(j: JournalContents, intensity: RunIntensity, embodied?: RunEmbodied): RunSummary {
+/**
+ * `attributed`: each sample's attribution, when the caller has it already (storing a run keeps the
+ * per-sample figures too); computed here otherwise.
+ */
+export function summariseRun(
+  j: JournalContents, intensity: RunIntensity, embodied?: RunEmbodied,
+  attributed: readonly Attribution[] = j.samples.map((s) => attributeSample(s, j.header.machine.memoryBytes)),
+): RunSummary {
   const h = j.header;
   const startMs = Date.parse(h.startedAt);
-  const steps = j.samples.map((x) => step(x, h.machine.memoryBytes));
+  const steps = j.samples.map((x, i) => step(x, attributed[i] ?? attributeSample(x, h.machine.memoryBytes)));
   const last = j.samples.at(-1);
   const endMs = j.end?.t ?? last?.t1 ?? startMs;
   const kwh = (c: Component): number => steps.reduce((s, x) => s + x.a.job[SCOPE[c]], 0) / J_PER_KWH;
