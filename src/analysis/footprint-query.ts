@@ -53,11 +53,24 @@ export function parseDimensions(list: readonly string[]): Dimension[] {
 export interface FootprintQuery {
   readonly by: readonly Dimension[];
   readonly methodology: string;
-  /** Inclusive start, ISO date or date-time (UTC). */
+  /** Inclusive start: an ISO date, or a date-time at midnight UTC (billing usage is kept per day). */
   readonly from?: string;
-  /** Exclusive end. */
+  /** Exclusive end, likewise. */
   readonly to?: string;
   readonly limit?: number;
+}
+
+/**
+ * Billing usage is stored per UTC day (lines of one day and kind of charge are summed), so a period
+ * filter must fall on a day boundary; anything finer would cut a day's group in two.
+ */
+function dayBoundary(value: string | undefined, name: string): string | null {
+  if (value === undefined) return null;
+  const t = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : /[zZ]|[+-]\d{2}:?\d{2}$/.test(value) ? value : `${value.replace(' ', 'T')}Z`);
+  if (Number.isNaN(t) || t % 86_400_000 !== 0) {
+    throw new GreenopsError('E_USAGE', `${name} ${JSON.stringify(value)}: billing usage is kept per day (UTC); expected a date such as 2026-08-01, or midnight UTC`, { data: { found: value, expected: 'a date (YYYY-MM-DD)' } });
+  }
+  return new Date(t).toISOString().slice(0, 10);
 }
 
 /** Aggregated footprint rows: one per group, largest emissions first. Values are parameters. */
@@ -67,7 +80,7 @@ export function footprintSql(q: FootprintQuery, attribution: Attribution): { sql
   const sql = `
 WITH ${tagDimensionsCte(attribution)}
 SELECT ${[...dims,
-    'count(*)::BIGINT AS rows',
+    'sum(f.line_count)::BIGINT AS rows',
     'sum(f.effective_cost) AS cost',
     'sum(f.kwh) AS energy_kwh', 'sum(f.kwh_low) AS energy_kwh_low', 'sum(f.kwh_high) AS energy_kwh_high',
     'sum(f.operational_g + f.embodied_g) / 1000 AS co2e_kg',
@@ -76,7 +89,7 @@ SELECT ${[...dims,
     'sum(f.operational_g) / 1000 AS operational_kg',
     'sum(f.market_g) / 1000 AS market_kg',
     'sum(f.embodied_g) / 1000 AS embodied_kg',
-    "count(*) FILTER (WHERE f.status = 'fallback')::BIGINT AS fallback_rows",
+    "COALESCE(sum(f.line_count) FILTER (WHERE f.status = 'fallback'), 0)::BIGINT AS fallback_rows",
   ].join(',\n  ')}
 FROM footprint f LEFT JOIN t USING (tags_key)
 WHERE f.methodology = $methodology AND f.row_status = 'ok'
@@ -85,5 +98,5 @@ WHERE f.methodology = $methodology AND f.row_status = 'ok'
 ${groupBy}
 ORDER BY co2e_kg DESC NULLS LAST
 LIMIT $limit`;
-  return { sql, params: { methodology: q.methodology, from: q.from ?? null, to: q.to ?? null, limit: q.limit ?? 1000 } };
+  return { sql, params: { methodology: q.methodology, from: dayBoundary(q.from, '--from'), to: dayBoundary(q.to, '--to'), limit: q.limit ?? 1000 } };
 }

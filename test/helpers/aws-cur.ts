@@ -16,12 +16,14 @@ export interface CurRow {
   readonly region: string;
   /** product/vcpu as written in the file; '' or absent leaves it empty. */
   readonly vcpus?: string;
+  /** lineItem/ResourceId; absent leaves it empty. */
+  readonly resourceId?: string;
 }
 
 export const CUR_HEADER = [
   'identity/LineItemId', 'bill/PayerAccountId', 'lineItem/UsageAccountId', 'lineItem/LineItemType', 'lineItem/UsageStartDate',
   'lineItem/UsageEndDate', 'lineItem/ProductCode', 'lineItem/UsageType', 'lineItem/UsageAmount', 'lineItem/CurrencyCode',
-  'lineItem/UnblendedCost', 'lineItem/BlendedCost', 'product/region', 'product/vcpu', 'pricing/unit',
+  'lineItem/UnblendedCost', 'lineItem/BlendedCost', 'product/region', 'product/vcpu', 'pricing/unit', 'lineItem/ResourceId',
 ] as const;
 
 function cell(v: string | number): string {
@@ -40,7 +42,7 @@ export function writeCur(dir: string, name: string, rows: readonly CurRow[]): st
   const path = join(dir, name);
   const lines = rows.map((r, i) => [
     `li-${i + 1}`, '111111111111', '222222222222', r.lineItemType ?? 'Usage', r.start, endOf(r.start), r.productCode, r.usageType,
-    r.amount, 'USD', r.cost, r.blendedCost ?? r.cost, r.region, r.vcpus ?? '', r.unit,
+    r.amount, 'USD', r.cost, r.blendedCost ?? r.cost, r.region, r.vcpus ?? '', r.unit, r.resourceId ?? '',
   ].map(cell).join(','));
   writeFileSync(path, `${[CUR_HEADER.join(','), ...lines].join('\n')}\n`);
   return path;

@@ -122,7 +122,7 @@ export function ccfEstimateSql(): string {
 INSERT INTO footprint_rows BY NAME
 WITH ${rowCtes()},
 ${energyCtes}
-SELECT b.file_id, b.row_no, $methodology AS methodology,
+SELECT b.usage_id, b.file_id, $methodology AS methodology,
   CASE
     WHEN b.scope = 'rejected' THEN 'rejected'
     WHEN b.scope = 'not_cur' THEN 'unclassified'
@@ -146,7 +146,7 @@ SELECT b.file_id, b.row_no, $methodology AS methodology,
   ${valueSql(`v.ccf_emb_t * ${G}`)} AS embodied_g, ${valueSql(`v.ccf_emb_t * ${G}`)} AS embodied_g_low,
   ${valueSql(`v.ccf_emb_t * ${G}`)} AS embodied_g_high,
   ${idsSql()}
-FROM base b LEFT JOIN v USING (file_id, row_no)`;
+FROM base b LEFT JOIN v USING (usage_id)`;
 }
 
 /** A CCF value when the row has one CCF reports, else 0. */

@@ -11,7 +11,7 @@ import { ccfProfile } from './profile.js';
  */
 
 type Fp = {
-  row_no: number; status: string; flags: string[]; compute_kwh: number; gpu_kwh: number; memory_kwh: number; storage_kwh: number;
+  resource_id: string; status: string; flags: string[]; compute_kwh: number; gpu_kwh: number; memory_kwh: number; storage_kwh: number;
   network_kwh: number; kwh: number; operational_g: number; embodied_g: number; grid_factor_id: string | null;
   power_factor_id: string | null; embodied_factor_id: string | null; coefficient_id: string | null;
 };
@@ -24,14 +24,16 @@ beforeEach(async () => {
 });
 afterEach(() => store.close());
 
+/** Each line gets its own resource id (`line-N`), so that no two lines are summed into one stored row. */
 async function ingest(name: string, rows: readonly CurRow[]): Promise<number> {
-  return (await store.ingest(writeCur(dir, name, rows), { candidates: billingSources })).accounting.fileId;
+  const lines = rows.map((r, i) => ({ ...r, resourceId: `line-${i + 1}` }));
+  return (await store.ingest(writeCur(dir, name, lines), { candidates: billingSources })).accounting.fileId;
 }
 
 async function footprint(): Promise<Map<number, Fp>> {
-  // keyed by the line's position in its file (row_no order), whatever numbering the store uses
+  // keyed by the line's position in its file
   const rows = await store.db.all<Fp & { file_id: number; n: number }>(
-    `SELECT *, row_number() OVER (PARTITION BY file_id ORDER BY row_no)::INTEGER AS n FROM footprint WHERE methodology = 'ccf'`,
+    `SELECT *, CAST(split_part(resource_id, '-', 2) AS INTEGER) AS n FROM footprint WHERE methodology = 'ccf'`,
   );
   return new Map(rows.map((r) => [r.file_id * 1000 + r.n, r]));
 }
@@ -44,8 +46,8 @@ function row(fp: Map<number, Fp>, rowNo: number, fileId = 1): Fp {
 
 /** CCF's kilowattHours and co2e (t); ours: kwh and (operational + embodied) g. */
 function expectCcf(r: Fp, kwh: number, co2eT: number): void {
-  expect(Math.abs(r.kwh - kwh) / kwh, `kWh of row ${r.row_no}`).toBeLessThan(1e-12);
-  expect(Math.abs((r.operational_g + r.embodied_g) / 1e6 - co2eT) / co2eT, `co2e of row ${r.row_no}`).toBeLessThan(1e-12);
+  expect(Math.abs(r.kwh - kwh) / kwh, `kWh of ${r.resource_id}`).toBeLessThan(1e-12);
+  expect(Math.abs((r.operational_g + r.embodied_g) / 1e6 - co2eT) / co2eT, `co2e of ${r.resource_id}`).toBeLessThan(1e-12);
 }
 
 const at = '2023-03-15T10:00:00Z';

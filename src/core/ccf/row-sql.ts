@@ -88,7 +88,7 @@ export function rowCtes(): string {
   const pue = num(CCF_CONSTANTS.pue);
   return `
 base AS (
-  SELECT u.file_id, u.row_no,
+  SELECT u.usage_id, u.file_id,
     CASE WHEN u.status = 'rejected' THEN 'rejected'
          WHEN u.provider IS DISTINCT FROM 'aws' OR k.service_code IS NULL THEN 'not_cur'
          WHEN u.charge_category IS DISTINCT FROM 'usage' THEN 'not_usage'
@@ -164,7 +164,7 @@ kj AS (
   FROM r4
 ),
 j AS (
-  SELECT b.file_id, b.row_no, b.cost, b.days, CASE WHEN kj.redshift_seconds THEN b.qty / 3600 ELSE b.qty END AS amt, kj.*
+  SELECT b.usage_id, b.file_id, b.cost, b.days, CASE WHEN kj.redshift_seconds THEN b.qty / 3600 ELSE b.qty END AS amt, kj.*
   FROM base b JOIN kj USING (class_key)
   WHERE b.scope = 'cur'
 )`;

@@ -12,7 +12,7 @@ export async function fileAccounting(db: Db, fileId: number): Promise<FileAccoun
   ))[0];
   if (!file) throw new GreenopsError('E_STORE', `no file with id ${fileId}`);
   const rows = await db.all<{ status: string; usage_class: string | null; n: number }>(
-    'SELECT u.status, k.usage_class, count(*) AS n FROM usage u LEFT JOIN class_keys k USING (class_key) WHERE u.file_id = $1 GROUP BY ALL',
+    'SELECT u.status, k.usage_class, sum(u.line_count) AS n FROM usage u LEFT JOIN class_keys k USING (class_key) WHERE u.file_id = $1 GROUP BY ALL',
     [fileId],
   );
   const byClass: Record<string, number> = {};

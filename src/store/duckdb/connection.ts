@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { GreenopsError } from '../../core/errors.js';
-import { migrations } from './migrations/index.js';
+import { migrations, views } from './migrations/index.js';
 
 export type Params = readonly DuckDBValue[] | Record<string, DuckDBValue>;
 export type Row = Record<string, unknown>;
@@ -14,6 +15,8 @@ export interface DuckOptions {
   readonly threads?: number;
   /** How long to keep retrying while another process holds the file. */
   readonly busyTimeoutMs?: number;
+  /** Called after each statement run through `run`, with its duration: for profiling. */
+  readonly trace?: (sql: string, seconds: number) => void;
 }
 
 /** A thin, typed wrapper over one DuckDB connection: parameterised SQL only. */
@@ -63,9 +66,9 @@ export async function openDb(path: string, options: DuckOptions = {}): Promise<D
       return reader.getRowObjectsJS().map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, toJs(v)])) as T);
     },
     async run(sql: string, params?: Params): Promise<void> {
-      const t0 = performance.now();
+      const t0 = options.trace ? performance.now() : 0;
       await conn.run(sql, params as DuckDBValue[] | Record<string, DuckDBValue> | undefined);
-      if (process.env['GREENOPS_TRACE_SQL']) { if (process.env['GREENOPS_TRACE_SQL'] === 'full') process.stderr.write(`${sql}\n;\n`); process.stderr.write(`[sql ${((performance.now() - t0) / 1000).toFixed(3)}s maxrss ${Math.round(process.resourceUsage().maxRSS / 1024)}] ${sql.replace(/\s+/g, ' ').slice(0, 140)}\n`); }
+      options.trace?.(sql, (performance.now() - t0) / 1000);
     },
     async transaction<T>(fn: () => Promise<T>): Promise<T> {
       await conn.run('BEGIN TRANSACTION');
@@ -95,6 +98,15 @@ async function migrate(db: Db): Promise<void> {
     await db.transaction(async () => {
       await db.run(m.sql);
       await db.run('INSERT INTO schema_migrations VALUES ($1, $2, now())', [m.id, m.name]);
+    });
+  }
+  const installed = new Map((await db.all<{ name: string; sha256: string }>('SELECT name, sha256 FROM schema_views')).map((v) => [v.name, v.sha256]));
+  for (const v of views) {
+    const sha256 = createHash('sha256').update(v.sql).digest('hex');
+    if (installed.get(v.name) === sha256) continue;
+    await db.transaction(async () => {
+      await db.run(`CREATE OR REPLACE VIEW ${v.name} AS ${v.sql}`);
+      await db.run('INSERT OR REPLACE INTO schema_views VALUES ($1, $2)', [v.name, sha256]);
     });
   }
 }

@@ -1,6 +1,6 @@
 import { CLASSIFIER_VERSION, classifySql, instanceTypeSql } from '../../sources/classify.js';
 import type { CanonicalFields, SourceMapping, TypedField } from '../../sources/types.js';
-import { lit, tagsFromJson } from '../../sources/sql.js';
+import { ident, lit, tagsFromJson } from '../../sources/sql.js';
 
 type Kind = 'timestamp' | 'number';
 
@@ -41,34 +41,17 @@ function typed(field: TypedField, kind: Kind): string {
   return `COALESCE(TRY_CAST(${field.sql} AS DOUBLE), CASE WHEN regexp_full_match(${text}, '\\s*-?[$€£]?\\s*-?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?\\s*|\\s*-?[$€£]\\s*-?[0-9]+(\\.[0-9]+)?\\s*') THEN TRY_CAST(regexp_replace(${text}, '[$€£,\\s]', '', 'g') AS DOUBLE) END)`;
 }
 
-export function classKeySql(f: CanonicalFields): string {
-  return `hash(${KEY_FIELDS.map((k) => f[k]).join(', ')})`;
-}
-
-export function tagsKeySql(f: CanonicalFields): string {
-  return `hash(${f.tags_json})`;
-}
-
-/** The distinct kinds of charge and tag sets in a file: small, whatever the file's size. */
-export function distinctKeysSql(mapping: SourceMapping, reader: string): string {
-  const f = mapping.fields;
-  return `CREATE OR REPLACE TEMP TABLE __new_keys AS
-SELECT DISTINCT ${classKeySql(f)} AS class_key, ${KEY_FIELDS.map((k) => `${f[k]} AS ${k}`).join(', ')},
-  ${tagsKeySql(f)} AS tags_key, ${f.tags_json} AS tags_raw
-FROM ${reader}`;
-}
-
-/** New class keys and tag sets into their tables. */
+/** New class keys and tag sets (of `__kinds`, `__tagsets`) into their tables. */
 export const storeKeysSql = [
   `INSERT INTO class_keys BY NAME
-   SELECT DISTINCT class_key, ${KEY_FIELDS.join(', ')} FROM __new_keys WHERE class_key NOT IN (SELECT class_key FROM class_keys)`,
+   SELECT DISTINCT class_key, ${KEY_FIELDS.join(', ')} FROM __kinds WHERE class_key NOT IN (SELECT class_key FROM class_keys)`,
   `INSERT INTO tag_sets BY NAME
-   SELECT DISTINCT tags_key, tags_raw AS raw FROM __new_keys WHERE tags_key NOT IN (SELECT tags_key FROM tag_sets)`,
+   SELECT DISTINCT tags_key, tags_raw AS raw FROM __tagsets WHERE tags_key NOT IN (SELECT tags_key FROM tag_sets)`,
   `UPDATE tag_sets SET tags = ${tagsFromJson('raw')} WHERE tags IS NULL`,
 ];
 
 /** A 64-bit hash names each kind of charge; two different kinds with one hash would be merged, so refuse. */
-export const keyCollisionSql = `SELECT class_key FROM (SELECT DISTINCT class_key, ${KEY_FIELDS.join(', ')} FROM __new_keys) GROUP BY class_key HAVING count(*) > 1 LIMIT 1`;
+export const keyCollisionSql = `SELECT class_key FROM (SELECT DISTINCT class_key, ${KEY_FIELDS.join(', ')} FROM __kinds) GROUP BY class_key HAVING count(*) > 1 LIMIT 1`;
 
 /** Class keys the current classifier has not seen. */
 export const pendingKeysSql = `SELECT count(*) AS n FROM class_keys WHERE classifier_version IS DISTINCT FROM ${lit(CLASSIFIER_VERSION)}`;
@@ -95,12 +78,71 @@ export function classifyKeysSql(): string[] {
   ];
 }
 
+/** Stored per row and not part of the kind of charge. */
+const ROW_ONLY_FIELDS = ROW_FIELDS.filter((k) => !(KEY_FIELDS as readonly string[]).includes(k));
+
+/** The file's columns that the stored fields read, by what they describe. */
+export interface StoredColumns {
+  /** Read by the fields of the kind of charge (`class_keys`). */
+  readonly kind: readonly string[];
+  /** Read by the tags. */
+  readonly tags: readonly string[];
+  /** Read by the other descriptive fields (account, resource, currency). */
+  readonly row: readonly string[];
+  /** Everything read, typed columns included. */
+  readonly all: readonly string[];
+}
+
+export function storedColumns(columnNames: readonly string[], mapping: SourceMapping): StoredColumns {
+  const f = mapping.fields;
+  const reads = (sql: string): string[] => columnNames.filter((name) => sql.includes(ident(name)));
+  const kind = reads(KEY_FIELDS.map((k) => f[k]).join('\n'));
+  const tags = reads(f.tags_json);
+  const row = reads(ROW_ONLY_FIELDS.map((k) => f[k]).join('\n'));
+  const typedCols = reads(TYPED_FIELDS.map((k) => f[k].sql).join('\n'));
+  const all = columnNames.filter((n) => kind.includes(n) || tags.includes(n) || row.includes(n) || typedCols.includes(n));
+  return { kind, tags, row, all };
+}
+
+/** Equality of raw columns `cols` between `a` and the numbered copies (`__c0`, …) in `b`, NULLs equal. */
+function sameRaw(cols: readonly string[], a: string, b: string): string {
+  return cols.length ? cols.map((c, i) => `${a}.${ident(c)} IS NOT DISTINCT FROM ${b}.__c${i}`).join(' AND ') : 'true';
+}
+
 /**
- * The SELECT that maps one file's rows in a single streaming pass: canonical fields, per-cell type
- * checks (a row that fails names its column and value), and the keys of its kind of charge and tags.
- * `reader` must yield `__rn`, the data-row number, or 0 when rows are numbered afterwards.
+ * The distinct kinds of charge (`__kinds`) and tag sets (`__tagsets`) among the groups, with the
+ * mapping's expressions evaluated once per distinct combination of the raw columns they read: a few
+ * hundred, whatever the file's size. Raw columns are kept under numbered names for the join back.
  */
-export function usageRowsSql(mapping: SourceMapping, reader: string): string {
+export function distinctKeysSql(mapping: SourceMapping, used: StoredColumns): string[] {
+  const f = mapping.fields;
+  const numbered = (cols: readonly string[]): string => cols.map((c, i) => `${ident(c)} AS __c${i}`).join(', ');
+  const distinct = (cols: readonly string[]): string => (cols.length ? `SELECT DISTINCT ${cols.map(ident).join(', ')} FROM __groups` : 'SELECT 1');
+  return [
+    `CREATE OR REPLACE TEMP TABLE __kinds AS
+SELECT * EXCLUDE (${KEY_FIELDS.map((k) => `__f_${k}`).join(', ')}), hash(${KEY_FIELDS.map((k) => `__f_${k}`).join(', ')}) AS class_key,
+  ${KEY_FIELDS.map((k) => `__f_${k} AS ${k}`).join(', ')}
+FROM (SELECT ${[numbered(used.kind), ...KEY_FIELDS.map((k) => `${f[k]} AS __f_${k}`)].filter(Boolean).join(', ')} FROM (${distinct(used.kind)}))`,
+    `CREATE OR REPLACE TEMP TABLE __tagsets AS
+SELECT *, hash(tags_raw) AS tags_key
+FROM (SELECT ${[numbered(used.tags), `${f.tags_json} AS tags_raw`].filter(Boolean).join(', ')} FROM (${distinct(used.tags)}))`,
+  ];
+}
+
+const TYPED_FIELDS = ['period_start', 'period_end', 'quantity', 'billed_cost', 'effective_cost', 'billing_period', 'blended_cost'] as const satisfies ReadonlyArray<keyof CanonicalFields>;
+
+/**
+ * Pass 1, over the file's rows (once; a CSV file with bad cells twice): type-check every cell (a row that fails names its column
+ * and value and is kept on its own) and sum the accepted rows per day and kind of charge, resource,
+ * account, tags and billing period, the finest grain any footprint is reported at. Every formula of
+ * every methodology is linear in the amount and the cost, so a group's footprint is the sum of its
+ * lines' footprints; hourly exports shrink about 24-fold. The descriptive columns are kept raw (the
+ * mapping's expressions run once per group afterwards, in `usageRowsSql`), and each group keeps its
+ * first data row's number and how many lines it holds. `reader` must yield `__rn`, the data-row number,
+ * or NULL where rows cannot be numbered cheaply (a CSV file read in parallel): rejected rows are then
+ * grouped too, and must be read again, numbered, with `only = 'rejected'`.
+ */
+export function groupRowsSql(mapping: SourceMapping, reader: string, descriptive: readonly string[], only: 'all' | 'rejected' = 'all'): string {
   const f = mapping.fields;
   const checks: Array<{ name: string; field: TypedField; kind: Kind }> = [
     { name: 'period_start', field: f.period_start, kind: 'timestamp' },
@@ -112,26 +154,49 @@ export function usageRowsSql(mapping: SourceMapping, reader: string): string {
   const failures: Array<{ when: string; column: string; reason: string; value: string }> = [];
   for (const c of checks) {
     if (c.field.required) failures.push({ when: `c.__raw_${c.name} IS NULL`, column: c.field.column, reason: `missing value; ${EXPECT[c.kind]}`, value: 'NULL' });
-    failures.push({ when: `c.__raw_${c.name} IS NOT NULL AND c.${c.name} IS NULL`, column: c.field.column, reason: EXPECT[c.kind], value: `left(CAST(c.__raw_${c.name} AS VARCHAR), 200)` });
+    failures.push({ when: `c.__raw_${c.name} IS NOT NULL AND c.__${c.name} IS NULL`, column: c.field.column, reason: EXPECT[c.kind], value: `left(CAST(c.__raw_${c.name} AS VARCHAR), 200)` });
   }
   const chain = (pick: 'column' | 'reason' | 'value'): string =>
     `CASE ${failures.map((x) => `WHEN ${x.when} THEN ${pick === 'value' ? x.value : lit(x[pick])}`).join(' ')} ELSE NULL END`;
+  const keys = descriptive.map(ident);
   const columns = [
-    ...ROW_FIELDS.map((k) => `${f[k]} AS ${k}`),
+    ...keys,
     ...checks.map((c) => `${c.field.sql} AS __raw_${c.name}`),
-    ...checks.map((c) => `${typed(c.field, c.kind)} AS ${c.name}`),
-    `${classKeySql(f)} AS class_key`,
-    `${tagsKeySql(f)} AS tags_key`,
+    ...checks.map((c) => `${typed(c.field, c.kind)} AS __${c.name}`),
     `${typed(f.billing_period, 'timestamp')} AS __billing_period`,
-    `${typed(f.blended_cost, 'number')} AS blended_cost`,
+    `${typed(f.blended_cost, 'number')} AS __blended_cost`,
   ];
+  return `WITH c AS (SELECT __rn, ${columns.join(',\n  ')} FROM ${reader}),
+t AS (SELECT c.__rn, ${[...keys, ...checks.map((x) => `c.__${x.name}`), 'c.__billing_period', 'c.__blended_cost'].join(', ')},
+  ${chain('column')} AS __reject_column, ${chain('reason')} AS __reject_reason, ${chain('value')} AS __reject_value FROM c)
+SELECT ${[...keys,
+    '__reject_column', '__reject_reason', '__reject_value',
+    // a rejected row stays on its own
+    'CASE WHEN __reject_column IS NOT NULL THEN __rn END AS __rejected_rn',
+    "date_trunc('day', __period_start) AS __day",
+    "CAST(COALESCE(__billing_period, date_trunc('month', __period_start)) AS DATE) AS __billing_period",
+    // lines with and without a blended cost are not summed together (the ccf profile falls back per line)
+    '__blended_cost IS NULL AS __no_blended',
+  ].join(', ')},
+  min(__rn) AS __row_no, count(*) AS __line_count,
+  min(__period_start) AS __period_start, max(__period_end) AS __period_end,
+  sum(__quantity) AS __quantity, sum(__billed_cost) AS __billed_cost, sum(__effective_cost) AS __effective_cost,
+  sum(__blended_cost) AS __blended_cost, sum(greatest(__effective_cost, __billed_cost, 0)) AS __cost_basis
+FROM t ${only === 'rejected' ? 'WHERE __reject_column IS NOT NULL ' : ''}GROUP BY ALL`;
+}
+
+/** Pass 2, over the groups of pass 1 (small): canonical fields, and the keys of each group's kind of charge and tags. */
+export function usageRowsSql(mapping: SourceMapping, used: StoredColumns): string {
+  const f = mapping.fields;
   return `
-WITH c AS (SELECT __rn, ${columns.join(',\n  ')} FROM ${reader}),
-t AS (SELECT c.* EXCLUDE (${checks.map((x) => `__raw_${x.name}`).join(', ')}), ${chain('column')} AS reject_column, ${chain('reason')} AS reject_reason, ${chain('value')} AS reject_value FROM c)
-SELECT $file_id AS file_id, t.__rn AS row_no, CASE WHEN t.reject_column IS NULL THEN 'ok' ELSE 'rejected' END AS status,
-  t.* EXCLUDE (__rn, class_key, tags_key, __billing_period),
-  CAST(COALESCE(t.__billing_period, date_trunc('month', t.period_start)) AS DATE) AS billing_period,
-  CASE WHEN t.reject_column IS NULL THEN t.class_key END AS class_key,
-  CASE WHEN t.reject_column IS NULL THEN t.tags_key END AS tags_key
-FROM t`;
+WITH g AS (SELECT *, ${ROW_ONLY_FIELDS.map((k) => `${f[k]} AS __f_${k}`).join(', ')} FROM __groups)
+SELECT $file_id AS file_id, g.__row_no AS row_no, CASE WHEN g.__reject_column IS NULL THEN 'ok' ELSE 'rejected' END AS status,
+  g.__reject_column AS reject_column, g.__reject_reason AS reject_reason, g.__reject_value AS reject_value,
+  ${ROW_FIELDS.map((k) => (ROW_ONLY_FIELDS.includes(k) ? `g.__f_${k} AS ${k}` : `k.${k}`)).join(', ')},
+  g.__period_start AS period_start, g.__period_end AS period_end, g.__quantity AS quantity, g.__billed_cost AS billed_cost,
+  g.__effective_cost AS effective_cost, g.__blended_cost AS blended_cost, g.__cost_basis AS cost_basis, g.__line_count AS line_count,
+  g.__billing_period AS billing_period,
+  CASE WHEN g.__reject_column IS NULL THEN k.class_key END AS class_key,
+  CASE WHEN g.__reject_column IS NULL THEN t.tags_key END AS tags_key
+FROM g JOIN __kinds k ON ${sameRaw(used.kind, 'g', 'k')} JOIN __tagsets t ON ${sameRaw(used.tags, 'g', 't')}`;
 }

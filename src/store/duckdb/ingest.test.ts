@@ -21,8 +21,16 @@ afterEach(() => store.close());
 
 const opts = { source: focusSource, candidates: billingSources };
 
+/** Lines stored (a usage row holds the lines of one day and kind of charge). */
 async function usageCount(): Promise<number> {
-  return (await store.db.all<{ n: number }>('SELECT count(*) AS n FROM usage'))[0]?.n ?? -1;
+  return (await store.db.all<{ n: number }>('SELECT COALESCE(sum(line_count), 0) AS n FROM usage'))[0]?.n ?? -1;
+}
+
+/** The same rows as a Parquet file with typed columns. */
+async function asParquet(csv: string): Promise<string> {
+  const pq = csv.replace(/\.csv$/, '.parquet');
+  await store.db.run(`COPY (SELECT * FROM read_csv('${csv}')) TO '${pq}' (FORMAT parquet)`);
+  return pq;
 }
 
 async function expectError(p: Promise<unknown>, code: string, pattern: RegExp): Promise<void> {
@@ -83,21 +91,38 @@ describe('ingest', () => {
     expect(rows.map((r) => r.s)).toEqual(starts.map(() => '2026-08-01T00:00:00'));
   });
 
-  it('keeps malformed CSV lines as rejected rows and numbers the others correctly', async () => {
-    const path = writeFocus(dir, 'ragged.csv', [{ ResourceId: 'r1' }, { ResourceId: 'r2' }, { ResourceId: 'r3' }]);
+  it('keeps malformed CSV lines as rejected rows and numbers the rows after them correctly', async () => {
+    // past the sniffer's sample (20,480 rows), so the file is read strictly and the line is refused
+    const n = 24_000;
+    const bad: Record<number, string> = { 22_004: 'abc', 22_007: 'x' };
+    const path = writeFocus(dir, 'ragged.csv', Array.from({ length: n }, (_, i) => ({ ResourceId: `r${i + 1}`, ...(bad[i + 1] ? { BilledCost: bad[i + 1] } : {}) })));
     const lines = readFileSync(path, 'utf8').split('\n');
-    lines.splice(2, 0, 'just,three,fields');
+    lines.splice(22_001, 0, 'just,three,fields');
     writeFileSync(path, lines.join('\n'));
     const r = await store.ingest(path, opts);
-    expect(r.accounting.rowsRead).toBe(4);
-    expect(r.accounting.rejected).toBe(1);
-    const rows = await store.db.all<{ row_no: number; resource_id: string | null; status: string }>('SELECT row_no, resource_id, status FROM usage ORDER BY row_no');
-    expect(rows).toEqual([
-      { row_no: 1, resource_id: 'r1', status: 'ok' },
-      { row_no: 2, resource_id: null, status: 'rejected' },
-      { row_no: 3, resource_id: 'r2', status: 'ok' },
-      { row_no: 4, resource_id: 'r3', status: 'ok' },
-    ]);
+    expect(r.accounting).toMatchObject({ rowsRead: n + 1, rejected: 3, estimated: n - 2 });
+    expect(r.accounting.warnings.join()).not.toMatch(/leniently/);
+    // data rows: the malformed line = 22,001, r22001 = 22,002, r22004 = 22,005, r22007 = 22,008
+    const rejected = (await store.rejects()).map((x) => [x.rowNo, x.column, x.value]);
+    expect(rejected).toEqual([[22_001, 'ChargeCategory', 'just,three,fields'], [22_005, 'BilledCost', 'abc'], [22_008, 'BilledCost', 'x']]);
+  });
+
+  it('sums the lines of one day and kind of charge into one row, and keeps every line counted', async () => {
+    const hours = Array.from({ length: 30 }, (_, h) => ({
+      ResourceId: 'i-1', ChargePeriodStart: new Date(Date.UTC(2026, 7, 1, h)).toISOString(), ChargePeriodEnd: new Date(Date.UTC(2026, 7, 1, h + 1)).toISOString(),
+      ConsumedQuantity: 1, BilledCost: 0.1, EffectiveCost: h % 2 ? 0.05 : 0.2,
+    }));
+    const path = writeFocus(dir, 'hourly.csv', hours);
+    for (const file of [path, await asParquet(path)]) {
+      const r = await store.ingest(file, { ...opts, supersede: false });
+      expect(r.accounting).toMatchObject({ rowsRead: 30, estimated: 30 });
+      const rows = await store.db.all<{ day: string; line_count: number; quantity: number; cost_basis: number; s: string; e: string }>(
+        `SELECT strftime(period_start, '%Y-%m-%d') AS day, line_count, quantity, cost_basis, strftime(period_start, '%H') AS s, strftime(period_end, '%d %H') AS e
+           FROM usage WHERE file_id = $1 ORDER BY day`, [r.fileId]);
+      expect(rows.map((x) => [x.day, x.line_count, x.quantity, x.s, x.e])).toEqual([['2026-08-01', 24, 24, '00', '02 00'], ['2026-08-02', 6, 6, '00', '02 06']]);
+      // the cost basis is summed per line (max of billed and effective), not taken from the sums
+      expect(rows[0]?.cost_basis).toBeCloseTo(12 * 0.2 + 12 * 0.1, 9);
+    }
   });
 
   it('names a missing required column and suggests the renamed one; stores nothing', async () => {
@@ -137,7 +162,7 @@ describe('ingest', () => {
     await store.ingest(gz, opts);
     await store.ingest(pq, opts);
     await store.estimate(defaultProfile);
-    const rows = await store.db.all<{ file_id: number; resource_id: string; amount: number }>('SELECT file_id, resource_id, amount FROM footprint ORDER BY file_id, row_no');
+    const rows = await store.db.all<{ file_id: number; resource_id: string; amount: number }>('SELECT file_id, resource_id, amount FROM footprint ORDER BY file_id, resource_id');
     expect(rows.map((r) => [r.resource_id, r.amount])).toEqual([['a', 1], ['b', 2], ['a', 1], ['b', 2]]);
   });
 

@@ -1,14 +1,12 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { createReadStream, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { GreenopsError } from '../../core/errors.js';
-import type { BillingSource, ColumnInfo, SourceMapping, TypedField } from '../../sources/types.js';
-import { ident, lit } from '../../sources/sql.js';
+import type { BillingSource, ColumnInfo } from '../../sources/types.js';
 import type { Db } from './connection.js';
-import { distinctKeysSql, keyCollisionSql, storeKeysSql, usageRowsSql } from './ingest-sql.js';
-import { csvStagingSql, describeSql, fileKind, parquetReaderSql, type CsvDialect } from './reader.js';
+import { distinctKeysSql, groupRowsSql, keyCollisionSql, storeKeysSql, storedColumns, usageRowsSql } from './ingest-sql.js';
+import { csvReaderSql, describeSql, fileKind, parquetReaderSql, type CsvDialect } from './reader.js';
 import type { FileAccounting } from '../types.js';
 import { fileAccounting } from './accounting.js';
 import { classifyPendingKeys } from './classify.js';
@@ -65,18 +63,6 @@ async function describe(db: Db, path: string): Promise<{ columns: ColumnInfo[]; 
       throw unreadable(path, strictError);
     }
   }
-}
-
-let staging = 0;
-function stagingPath(): string {
-  staging += 1;
-  return join(tmpdir(), `greenops-stage-${process.pid}-${Date.now()}-${staging}.parquet`);
-}
-
-/** The file's columns that the mapping reads: columns enter SQL only through `ident()`. */
-function referencedColumns(columns: readonly ColumnInfo[], mapping: SourceMapping): string[] {
-  const sql = Object.values(mapping.fields).map((v: string | TypedField) => (typeof v === 'string' ? v : v.sql)).join('\n');
-  return columns.map((c) => c.name).filter((name) => sql.includes(ident(name)));
 }
 
 export interface IngestOptions {
@@ -144,28 +130,37 @@ export async function ingestFile(db: Db, inputPath: string, options: IngestOptio
     );
     const id = inserted[0]?.id;
     if (id === undefined) throw new GreenopsError('E_STORE', 'could not record the file');
-    const staged = kind === 'csv' ? stagingPath() : undefined;
+    const used = storedColumns(columns.map((c) => c.name), mapping);
+    const descriptive = [...new Set([...used.kind, ...used.tags, ...used.row])];
     try {
-      // CSV is parsed once, into a Parquet file of the columns the mapping reads (streamed: memory
-      // stays bounded); both passes then read that. Parquet is read in place.
-      if (staged) await db.run(`COPY (${csvStagingSql(path, dialect, referencedColumns(columns, mapping), rejectsTable)}) TO ${lit(staged)} (FORMAT parquet, ROW_GROUP_SIZE 16384)`);
-      const reader = parquetReaderSql(staged ?? path);
-      // Pass 1: the file's distinct kinds of charge and tag sets (a few hundred rows, whatever its size).
-      await db.run(distinctKeysSql(mapping, reader));
-      // Pass 2: the rows themselves, narrow, keyed to those.
-      await db.run(`INSERT INTO usage BY NAME ${usageRowsSql(mapping, reader)}`, { file_id: id });
+      // One pass over the rows checks and groups them; everything after reads the groups. CSV rows
+      // are read in parallel, unnumbered: only when some cell is bad is the file read again, in
+      // order, to number the rejected rows.
+      const reader = kind === 'csv' ? csvReaderSql(path, dialect, used.all, rejectsTable) : parquetReaderSql(path);
+      await db.run(`CREATE OR REPLACE TEMP TABLE __groups AS ${groupRowsSql(mapping, reader, descriptive)}`);
+      if (kind === 'csv') {
+        const bad = await db.all<{ n: number }>('SELECT count(*) AS n FROM __groups WHERE __reject_column IS NOT NULL');
+        if ((bad[0]?.n ?? 0) > 0) {
+          await db.run('DELETE FROM __groups WHERE __reject_column IS NOT NULL');
+          await db.run(`INSERT INTO __groups BY NAME ${groupRowsSql(mapping, csvReaderSql(path, dialect, used.all, `${rejectsTable}_n`, true), descriptive, 'rejected')}`);
+          await db.run(`DROP TABLE IF EXISTS "${rejectsTable}_n"`);
+          await db.run(`DROP TABLE IF EXISTS "${rejectsTable}_n_scan"`);
+        }
+      }
+      for (const sql of distinctKeysSql(mapping, used)) await db.run(sql);
+      await db.run(`INSERT INTO usage BY NAME ${usageRowsSql(mapping, used)}`, { file_id: id });
+      await db.run('DROP TABLE __groups');
     } catch (e) {
       throw unreadable(inputPath, e);
-    } finally {
-      if (staged) rmSync(staged, { force: true });
     }
     const collision = await db.all(keyCollisionSql);
     if (collision.length > 0) throw new GreenopsError('E_STORE', `${inputPath}: two different kinds of charge share one 64-bit key; please report this`);
     for (const sql of storeKeysSql) await db.run(sql);
     await classifyPendingKeys(db);
-    await db.run('DROP TABLE IF EXISTS __new_keys');
+    await db.run('DROP TABLE IF EXISTS __kinds');
+    await db.run('DROP TABLE IF EXISTS __tagsets');
     if (kind === 'csv') await recordStructuralRejects(db, id, rejectsTable);
-    const counts = await db.all<{ n: number; r: number }>("SELECT count(*) AS n, count(*) FILTER (WHERE status = 'rejected') AS r FROM usage WHERE file_id = $1", [id]);
+    const counts = await db.all<{ n: number; r: number }>("SELECT sum(line_count) AS n, COALESCE(sum(line_count) FILTER (WHERE status = 'rejected'), 0) AS r FROM usage WHERE file_id = $1", [id]);
     const n = counts[0]?.n ?? 0;
     if (n === 0) throw new GreenopsError('E_INPUT_FILE_EMPTY', `${inputPath}: no data rows after the header; expected at least one charge`, { data: { file: inputPath } });
     await db.run('UPDATE files SET rows_read = $1, rows_rejected = $2 WHERE file_id = $3', [n, counts[0]?.r ?? 0, id]);

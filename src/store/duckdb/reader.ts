@@ -32,13 +32,15 @@ export function parquetReaderSql(path: string): string {
 
 /**
  * A CSV file's columns `columns`, as text (types are checked per cell afterwards, so one bad cell
- * rejects one row, not the file). Lines DuckDB cannot split into the header's columns go to the
- * reject tables named after `rejectsTable`, and are left out.
+ * rejects one row, not the file). Lines DuckDB cannot split into the header's columns are left out and
+ * go to the reject tables named after `rejectsTable`. Unless `numbered`, the file is read in parallel
+ * and `__rn` is NULL (numbering rows would serialise the read); numbered, `__rn` counts the rows kept,
+ * in file order, from 1.
  */
-export function csvStagingSql(path: string, dialect: CsvDialect, columns: readonly string[], rejectsTable: string): string {
-  const rejects = `store_rejects = true, rejects_table = ${lit(rejectsTable)}, rejects_scan = ${lit(`${rejectsTable}_scan`)}`;
+export function csvReaderSql(path: string, dialect: CsvDialect, columns: readonly string[], rejectsTable: string, numbered = false): string {
   const list = columns.length ? columns.map(ident).join(', ') : '*';
-  return `SELECT ${list} FROM read_csv(${lit(path)}, ${csvOptions(path, dialect)}, ${rejects})`;
+  const rejects = `store_rejects = true, rejects_table = ${lit(rejectsTable)}, rejects_scan = ${lit(`${rejectsTable}_scan`)}`;
+  return `(SELECT ${numbered ? 'row_number() OVER ()' : 'NULL::BIGINT'} AS __rn, ${list} FROM read_csv(${lit(path)}, ${csvOptions(path, dialect)}, ${rejects}))`;
 }
 
 /** Only the header: for sniffing columns without reading the data. */

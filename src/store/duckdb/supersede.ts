@@ -46,14 +46,14 @@ export async function supersedeEarlier(db: Db, fileId: number, batch: string | n
     p,
   );
   const replaced = await db.all<{ file_id: number; path: string; n: number }>(
-    `SELECT u.file_id, f.path, count(*) AS n FROM usage u JOIN __periods k ON ${MATCH('u', 'k')} AND k.newer JOIN files f USING (file_id)
+    `SELECT u.file_id, f.path, sum(u.line_count) AS n FROM usage u JOIN __periods k ON ${MATCH('u', 'k')} AND k.newer JOIN files f USING (file_id)
       WHERE u.file_id <> $file AND u.status <> 'superseded'
         AND u.file_id IN (SELECT file_id FROM files WHERE batch IS NULL OR batch IS DISTINCT FROM $batch)
       GROUP BY ALL ORDER BY u.file_id`,
     p,
   );
   const olderThan = await db.all<{ file_id: number; path: string; n: number }>(
-    `SELECT k.latest AS file_id, f.path, count(*) AS n FROM usage u JOIN __periods k ON ${MATCH('u', 'k')} AND NOT k.newer JOIN files f ON f.file_id = k.latest
+    `SELECT k.latest AS file_id, f.path, sum(u.line_count) AS n FROM usage u JOIN __periods k ON ${MATCH('u', 'k')} AND NOT k.newer JOIN files f ON f.file_id = k.latest
       WHERE u.file_id = $file AND u.status <> 'superseded' GROUP BY ALL ORDER BY k.latest`,
     { file: fileId },
   );

@@ -1,13 +1,13 @@
 /**
- * The footprint of every usage row under every estimated methodology, computed when read:
+ * The footprint of every usage row (a group of a file's lines, see migration 6) under every estimated methodology, computed when read:
  * rate-based methodologies multiply the row's canonical amount (quantity × the class's factor × the
  * hours of the month for per-month units) by its class's per-unit rates, or its cost by the file's
  * cost ratios; row-based methodologies read `footprint_rows`. Filters on `methodology`, time and
  * dimensions are pushed down by DuckDB, so a query reads only the usage columns it needs.
  */
-const USAGE_COLUMNS = `u.file_id, u.row_no, u.status AS row_status, u.provider, u.billing_account, u.sub_account, u.region, u.service,
+const USAGE_COLUMNS = `u.usage_id, u.file_id, u.row_no, u.status AS row_status, u.provider, u.billing_account, u.sub_account, u.region, u.service,
     u.service_category, u.resource_id, u.charge_category, u.period_start, u.period_end, u.quantity, u.billed_cost,
-    u.effective_cost, u.currency, u.class_key, u.tags_key, k.usage_class, k.instance_type`;
+    u.effective_cost, u.currency, u.class_key, u.tags_key, u.line_count, k.usage_class, k.instance_type`;
 
 const VALUE_COLUMNS = [
   'compute_kwh', 'gpu_kwh', 'memory_kwh', 'storage_kwh', 'network_kwh', 'kwh', 'kwh_low', 'kwh_high',
@@ -26,8 +26,8 @@ function value(col: (typeof VALUE_COLUMNS)[number]): string {
   return ratio ? `CASE WHEN r.cost_ratio THEN COALESCE(x.cost_basis * ${ratio}, 0) ELSE ${fromRate} END AS ${col}` : `${fromRate} AS ${col}`;
 }
 
+/** The view's SELECT (installed as `footprint`). */
 export const footprintViewSql = `
-CREATE OR REPLACE VIEW footprint AS
 SELECT x.* EXCLUDE (amount_factor, per_month), m.methodology,
   CASE WHEN x.row_status = 'rejected' THEN 'rejected'
        WHEN r.cost_ratio AND c.kwh IS NULL THEN 'unclassified'
@@ -38,14 +38,14 @@ SELECT x.* EXCLUDE (amount_factor, per_month), m.methodology,
 FROM (
   SELECT ${USAGE_COLUMNS}, k.amount_factor, k.per_month,
     COALESCE(u.quantity, 0) * COALESCE(k.amount_factor, 0) * (CASE WHEN k.per_month THEN 24 * dayofmonth(last_day(u.period_start)) ELSE 1 END) AS amount,
-    greatest(u.effective_cost, u.billed_cost, 0) AS cost_basis
+    u.cost_basis
   FROM usage u LEFT JOIN class_keys k ON k.class_key = u.class_key
 ) x
 CROSS JOIN (SELECT methodology FROM estimates WHERE kind = 'rates') m
 LEFT JOIN rates r ON r.methodology = m.methodology AND r.class_key = x.class_key
 LEFT JOIN cost_ratios c ON c.methodology = m.methodology AND c.file_id = x.file_id AND c.provider IS NOT DISTINCT FROM x.provider
 UNION ALL BY NAME
-SELECT ${USAGE_COLUMNS}, 0::DOUBLE AS amount, greatest(u.effective_cost, u.billed_cost, 0) AS cost_basis, f.methodology, f.status, f.flags,
+SELECT ${USAGE_COLUMNS}, 0::DOUBLE AS amount, u.cost_basis, f.methodology, f.status, f.flags,
   ${VALUE_COLUMNS.map((c) => `f.${c}`).join(', ')},
   f.grid_factor_id, f.pue_factor_id, f.power_factor_id, f.embodied_factor_id, f.coefficient_id
-FROM footprint_rows f JOIN usage u USING (file_id, row_no) LEFT JOIN class_keys k ON k.class_key = u.class_key`;
+FROM footprint_rows f JOIN usage u USING (usage_id) LEFT JOIN class_keys k ON k.class_key = u.class_key`;

@@ -8,8 +8,18 @@
  * tags live once per distinct tag set (`tag_sets`). A footprint row is usage × rate, computed when
  * read (`footprint` view): re-estimating after a factor change rewrites a few thousand rates, never
  * the billing rows.
+ *
+ * Views are not migrations: they are derived from the tables and recreated from the code (`views`)
+ * whenever their definition changes, so a view can change without a migration.
  */
 import { footprintViewSql } from './footprint-view.js';
+
+export interface View {
+  readonly name: string;
+  readonly sql: string;
+}
+
+export const views: readonly View[] = [{ name: 'footprint', sql: footprintViewSql }];
 
 export interface Migration {
   readonly id: number;
@@ -164,7 +174,6 @@ CREATE TABLE estimates (
   factors_version     VARCHAR NOT NULL,
   estimated_at        TIMESTAMP NOT NULL
 );
-${footprintViewSql};
 `,
   },
   {
@@ -263,6 +272,40 @@ CREATE TABLE run_samples (
   cpu_share  DOUBLE,
   rss_bytes  DOUBLE
 );
+`,
+  },
+  {
+    id: 6,
+    name: 'grouped usage',
+    sql: `
+-- A usage row is a group of a file's lines with the same day, kind of charge, resource, account, tags
+-- and billing period (a rejected line stays alone): line_count lines, their quantities and costs
+-- summed, period_start and period_end the earliest start and latest end. row_no is a rejected line's
+-- data-row number, or a group's first line where the reader numbers rows (Parquet; NULL for CSV,
+-- which is read in parallel). usage_id identifies a row across files. cost_basis is the sum over the
+-- lines of the larger of billed and effective cost (never below 0), the cost that cost-ratio
+-- estimates multiply. Rows stored before this were single lines.
+CREATE SEQUENCE usage_id_seq START 1;
+ALTER TABLE usage ADD COLUMN usage_id BIGINT;
+ALTER TABLE usage ADD COLUMN line_count BIGINT DEFAULT 1;
+ALTER TABLE usage ADD COLUMN cost_basis DOUBLE;
+UPDATE usage SET usage_id = nextval('usage_id_seq'), line_count = 1, cost_basis = greatest(effective_cost, billed_cost, 0);
+ALTER TABLE usage ALTER COLUMN usage_id SET DEFAULT nextval('usage_id_seq');
+ALTER TABLE usage ALTER COLUMN row_no DROP NOT NULL;
+-- Row-level results are keyed by usage_id; they are derived, so they are rebuilt on next use.
+DROP TABLE footprint_rows;
+CREATE TABLE footprint_rows (
+  methodology VARCHAR NOT NULL, usage_id BIGINT NOT NULL, file_id INTEGER NOT NULL, status VARCHAR NOT NULL, flags VARCHAR[],
+  compute_kwh DOUBLE NOT NULL, gpu_kwh DOUBLE NOT NULL, memory_kwh DOUBLE NOT NULL, storage_kwh DOUBLE NOT NULL, network_kwh DOUBLE NOT NULL,
+  kwh DOUBLE NOT NULL, kwh_low DOUBLE NOT NULL, kwh_high DOUBLE NOT NULL,
+  operational_g DOUBLE NOT NULL, operational_g_low DOUBLE NOT NULL, operational_g_high DOUBLE NOT NULL, market_g DOUBLE NOT NULL,
+  embodied_g DOUBLE NOT NULL, embodied_g_low DOUBLE NOT NULL, embodied_g_high DOUBLE NOT NULL,
+  grid_factor_id VARCHAR, pue_factor_id VARCHAR, power_factor_id VARCHAR, embodied_factor_id VARCHAR, coefficient_id VARCHAR
+);
+DELETE FROM estimated_files WHERE methodology IN (SELECT methodology FROM estimates WHERE kind = 'rows');
+DELETE FROM estimates WHERE kind = 'rows';
+-- Which definition of each view is installed (see \`views\`).
+CREATE TABLE schema_views (name VARCHAR PRIMARY KEY, sha256 VARCHAR NOT NULL);
 `,
   },
 ];
