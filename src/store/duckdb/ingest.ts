@@ -104,10 +104,16 @@ export async function ingestFile(db: Db, inputPath: string, options: IngestOptio
   }
   if (bytes === 0) throw new GreenopsError('E_INPUT_FILE_EMPTY', `${inputPath}: the file is empty (0 bytes); expected a header row and data rows`, { data: { file: inputPath } });
 
-  const sha256 = await sha256File(path);
-  const existing = await db.all<{ file_id: number }>('SELECT file_id FROM files WHERE sha256 = $1', [sha256]);
-  const known = existing[0];
-  if (known) return { fileId: known.file_id, duplicate: true, accounting: await fileAccounting(db, known.file_id), superseded: [], olderThan: [] };
+  // The same bytes are the same size: a file of a size never stored cannot be a duplicate, so it is
+  // hashed while DuckDB reads it; otherwise the hash decides first whether to read it at all.
+  const hashing = sha256File(path);
+  hashing.catch(() => undefined);
+  const sameSize = await db.all<{ n: number }>('SELECT count(*) AS n FROM files WHERE bytes = $1', [bytes]);
+  if ((sameSize[0]?.n ?? 0) > 0) {
+    const existing = await db.all<{ file_id: number }>('SELECT file_id FROM files WHERE sha256 = $1', [await hashing]);
+    const known = existing[0];
+    if (known) return { fileId: known.file_id, duplicate: true, accounting: await fileAccounting(db, known.file_id), superseded: [], olderThan: [] };
+  }
 
   const { columns, dialect } = await describe(db, path);
   const source = options.source ?? options.candidates.find((s) => s.detect(columns));
@@ -123,13 +129,8 @@ export async function ingestFile(db: Db, inputPath: string, options: IngestOptio
 
   let supersession: Supersession = { replaced: [], olderThan: [] };
   const fileId = await db.transaction(async () => {
-    const inserted = await db.all<{ id: number }>(
-      `INSERT INTO files (sha256, path, format, format_version, bytes, ingested_at, rows_read, rows_rejected, warnings, batch)
-       VALUES ($1, $2, $3, $4, $5, now(), 0, 0, $6::VARCHAR[], $7) RETURNING file_id AS id`,
-      [sha256, path, source.id, mapping.formatVersion, bytes, JSON.stringify(mapping.warnings), options.batch ?? null],
-    );
-    const id = inserted[0]?.id;
-    if (id === undefined) throw new GreenopsError('E_STORE', 'could not record the file');
+    const id = (await db.all<{ id: number }>("SELECT nextval('file_id_seq') AS id"))[0]?.id;
+    if (id === undefined) throw new GreenopsError('E_STORE', 'could not number the file');
     const used = storedColumns(columns.map((c) => c.name), mapping);
     const descriptive = [...new Set([...used.kind, ...used.tags, ...used.row])];
     try {
@@ -163,7 +164,11 @@ export async function ingestFile(db: Db, inputPath: string, options: IngestOptio
     const counts = await db.all<{ n: number; r: number }>("SELECT sum(line_count) AS n, COALESCE(sum(line_count) FILTER (WHERE status = 'rejected'), 0) AS r FROM usage WHERE file_id = $1", [id]);
     const n = counts[0]?.n ?? 0;
     if (n === 0) throw new GreenopsError('E_INPUT_FILE_EMPTY', `${inputPath}: no data rows after the header; expected at least one charge`, { data: { file: inputPath } });
-    await db.run('UPDATE files SET rows_read = $1, rows_rejected = $2 WHERE file_id = $3', [n, counts[0]?.r ?? 0, id]);
+    await db.run(
+      `INSERT INTO files (file_id, sha256, path, format, format_version, bytes, ingested_at, rows_read, rows_rejected, warnings, batch)
+       VALUES ($1, $2, $3, $4, $5, $6, now(), $7, $8, $9::VARCHAR[], $10)`,
+      [id, await hashing, path, source.id, mapping.formatVersion, bytes, n, counts[0]?.r ?? 0, JSON.stringify(mapping.warnings), options.batch ?? null],
+    );
     if (options.supersede !== false) supersession = await supersedeEarlier(db, id, options.batch ?? null);
     return id;
   });
