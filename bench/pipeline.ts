@@ -1,6 +1,6 @@
 /**
  * One benchmark measurement in its own process, so that peak RSS belongs to it alone.
- * Usage: tsx bench/pipeline.ts <greenops|raw> <file> [memoryLimit]
+ * Usage: tsx bench/pipeline.ts <greenops|raw|raw-wide> <file> [memoryLimit]
  * Prints one JSON line: { seconds, maxRssMB, rows }.
  */
 import { rmSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { defaultAttribution } from '../src/analysis/attribution.js';
 import { lit } from '../src/sources/sql.js';
 
 const [mode, file, memoryLimit = '1GB'] = process.argv.slice(2);
-if (!mode || !file) throw new Error('usage: pipeline.ts <greenops|raw> <file> [memoryLimit]');
+if (!mode || !file) throw new Error('usage: pipeline.ts <greenops|raw|raw-wide> <file> [memoryLimit]');
 
 async function greenopsRun(path: string): Promise<number> {
   const db = join(tmpdir(), `greenops-bench-${process.pid}.duckdb`);
@@ -34,21 +34,31 @@ async function greenopsRun(path: string): Promise<number> {
   }
 }
 
-/** The practical floor: DuckDB scanning the same file and grouping it, nothing else. */
-async function rawRun(path: string): Promise<number> {
+/** Columns greenops reads from a FOCUS export to place, classify and attribute a charge. */
+const FOOTPRINT_KEYS = ['ProviderName', 'BillingAccountId', 'SubAccountId', 'RegionId', 'ServiceName', 'ServiceCategory', 'ResourceId', 'ResourceType', 'ChargeCategory', 'ChargeDescription', 'ConsumedUnit', 'BillingCurrency', 'Tags'];
+
+/**
+ * The practical floor, in one scan of the file, nothing stored. `raw`: grouped by service, region and
+ * month over two measures. `raw-wide`: the columns a footprint needs, grouped at the grain greenops
+ * stores (day, kind of charge, resource, account, tags), with the same sums.
+ */
+async function rawRun(path: string, wide: boolean): Promise<number> {
   const instance = await DuckDBInstance.create(':memory:', { memory_limit: memoryLimit });
   const conn = await instance.connect();
   const reader = path.endsWith('.parquet') ? `read_parquet(${lit(path)})` : `read_csv(${lit(path)}, header = true)`;
-  const r = await conn.runAndReadAll(`SELECT count(*) AS n FROM (SELECT ServiceName, RegionId, date_trunc('month', ChargePeriodStart::TIMESTAMP), sum(EffectiveCost::DOUBLE), sum(ConsumedQuantity::DOUBLE) FROM ${reader} GROUP BY ALL)`);
-  const groups = Number(r.getRowObjectsJS()[0]?.['n'] ?? 0);
-  const n = await conn.runAndReadAll(`SELECT count(*) AS n FROM ${reader}`);
+  const groupSql = wide
+    ? `SELECT ${FOOTPRINT_KEYS.map((k) => `"${k}"`).join(', ')}, date_trunc('day', ChargePeriodStart::TIMESTAMP), BillingPeriodStart, count(*) AS n,
+         sum(ConsumedQuantity::DOUBLE), sum(BilledCost::DOUBLE), sum(EffectiveCost::DOUBLE), min(ChargePeriodStart), max(ChargePeriodEnd) FROM ${reader} GROUP BY ALL`
+    : `SELECT ServiceName, RegionId, date_trunc('month', ChargePeriodStart::TIMESTAMP), count(*) AS n, sum(EffectiveCost::DOUBLE), sum(ConsumedQuantity::DOUBLE) FROM ${reader} GROUP BY ALL`;
+  const r = await conn.runAndReadAll(`SELECT count(*) AS groups, sum(n) AS n FROM (${groupSql})`);
   conn.closeSync();
   instance.closeSync();
-  if (groups === 0) throw new Error('no groups');
-  return Number(n.getRowObjectsJS()[0]?.['n'] ?? 0);
+  const row = r.getRowObjectsJS()[0];
+  if (!row || Number(row['groups']) === 0) throw new Error('no groups');
+  return Number(row['n']);
 }
 
 const started = process.hrtime.bigint();
-const rows = mode === 'raw' ? await rawRun(file) : await greenopsRun(file);
+const rows = mode === 'greenops' ? await greenopsRun(file) : await rawRun(file, mode === 'raw-wide');
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 process.stdout.write(`${JSON.stringify({ mode, file, rows, seconds, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`);

@@ -5,7 +5,9 @@ import { USAGE_TYPE_REGION_PREFIXES } from './aws-cur/regions.js';
 /**
  * One classifier for every billing format. Sources normalise their columns into canonical fields
  * (charge category, unit, usage type, description, service, instance type); this turns those into an
- * energy class and an amount in the class's canonical unit, as SQL over the relation `t`.
+ * energy class and an amount in the class's canonical unit, as SQL over the relation `t` (class keys
+ * with the helper columns of `classifyInputsSql`, each computed once per key: a text predicate that
+ * several rules test is one column, so its pattern is compiled and matched once).
  *
  * Classes: compute (instance-hours or vCPU-hours), gpu (GPU-hours), memory (GB-hours), storage
  * (GB-hours of allocated bytes, SSD or HDD), network (GB moved between regions or to the internet),
@@ -14,9 +16,9 @@ import { USAGE_TYPE_REGION_PREFIXES } from './aws-cur/regions.js';
  * listed, and estimated by the documented cost-ratio fallback).
  */
 
-const unitKey = `regexp_replace(lower(coalesce(t.unit, '')), '[^a-z0-9/]', '', 'g')`;
-const text = `lower(concat_ws(' ', t.usage_type, t.charge_description, t.service, t.resource_type))`;
-const desc = `lower(concat_ws(' ', t.usage_type, t.charge_description))`;
+const unitKey = 't.__u';
+const text = 't.__text';
+const desc = 't.__desc';
 
 const HOURS = ['h', 'hr', 'hrs', 'hour', 'hours', 'instancehour', 'instancehours', 'nodehour', 'nodehours', 'consumedhours'];
 const VCPU_HOURS = ['vcpuhours', 'vcpuhour', 'vcpuhrs', 'corehours', 'corehour'];
@@ -32,7 +34,8 @@ function inList(expr: string, values: readonly string[]): string {
 }
 
 /** GiB-based units carry 2^30 bytes; we account in GB (10^9). */
-const binary = `(${unitKey} LIKE 'gib%' OR ${unitKey} LIKE 'tib%')`;
+const binaryExpr = `(${unitKey} LIKE 'gib%' OR ${unitKey} LIKE 'tib%')`;
+const binary = 't.__binary';
 const GIB = 1.073741824;
 
 
@@ -40,30 +43,39 @@ const GIB = 1.073741824;
  * GPU-hour SKUs carry no instance type (GCP bills GPUs separately: "Nvidia Tesla T4 GPU running in
  * Americas"); the model is read from the text.
  */
-const gpuModel = `NULLIF(regexp_extract(${desc}, '(?:nvidia|gpu)[ -]+(?:tesla[ -]+)?([a-z]{1,2}[0-9]{1,3}[a-z]?(?:[ -]?(?:40|80|141)gb)?)', 1), '')`;
-const isGpuSku = `(${gpuModel} IS NOT NULL AND (${desc} LIKE '%gpu%'))`;
+const gpuModelExpr = `NULLIF(regexp_extract(${desc}, '(?:nvidia|gpu)[ -]+(?:tesla[ -]+)?([a-z]{1,2}[0-9]{1,3}[a-z]?(?:[ -]?(?:40|80|141)gb)?)', 1), '')`;
+const gpuModel = 't.__gpu_model';
+const isGpuSkuExpr = `(${gpuModel} IS NOT NULL AND (${desc} LIKE '%gpu%'))`;
+const isGpuSku = 't.__is_gpu_sku';
 
 /** Per-core SKUs (GCP "N2 Instance Core", Azure/Fargate vCPU units). */
-const isCoreSku = `(${desc} SIMILAR TO '.*(instance core|vcpu|cpu credit|core running|custom core|predefined core).*')`;
-const isRamSku = `(${desc} SIMILAR TO '.*(instance ram|memory|ram running|custom ram|predefined ram|gb-hours? of memory).*')`;
+const isCoreSkuExpr = `(${desc} SIMILAR TO '.*(instance core|vcpu|cpu credit|core running|custom core|predefined core).*')`;
+const isCoreSku = 't.__is_core_sku';
+const isRamSkuExpr = `(${desc} SIMILAR TO '.*(instance ram|memory|ram running|custom ram|predefined ram|gb-hours? of memory).*')`;
+const isRamSku = 't.__is_ram_sku';
 
 /** Block and object storage media: what is spinning disk, what is flash. */
-const hdd = `(${text} SIMILAR TO '.*(\\bst1\\b|\\bsc1\\b|hdd|magnetic|glacier|archive|coldline|nearline|cold storage|deep archive|standard[ -]?ia|onezone|intelligent|timedstorage|s3|blob|object storage|cloud storage|pd-standard|standard persistent disk|standard hdd|tape|backup|snapshot|simple storage service|amazon s3|log storage).*')`;
+const hddExpr = `(${text} SIMILAR TO '.*(\\bst1\\b|\\bsc1\\b|hdd|magnetic|glacier|archive|coldline|nearline|cold storage|deep archive|standard[ -]?ia|onezone|intelligent|timedstorage|s3|blob|object storage|cloud storage|pd-standard|standard persistent disk|standard hdd|tape|backup|snapshot|simple storage service|amazon s3|log storage).*')`;
+const hdd = 't.__hdd';
 
 /** AWS inter-region usage types name both ends (`USW2-EBS-USW2-EBS-AWS-Out-Bytes`); the same region at both ends is intra-region. */
 const awsRegionTokens = `regexp_extract_all(lower(coalesce(t.usage_type, '')), '(?:^|-)(${Object.keys(USAGE_TYPE_REGION_PREFIXES).filter((p) => p.length > 2).map((p) => p.toLowerCase()).join('|')})-', 1)`;
 const awsSameRegion = `(len(${awsRegionTokens}) >= 2 AND ${awsRegionTokens}[1] = ${awsRegionTokens}[2])`;
 
 /** Egress that crosses a region boundary or leaves the provider; intra-region and inbound move no extra energy in this model. */
-const inbound = `(${desc} SIMILAR TO '.*(data transfer in\\b|-in-bytes|in-bytes|datatransfer-in|ingress|inbound|transfer in per|\\bin from\\b).*')`;
-const intraRegion = `(${desc} SIMILAR TO '.*(regional data transfer|intra-?region|between (ec2 )?azs|intrazone|inter-?zone|same region|-regional-bytes|within the same).*' OR ${awsSameRegion})`;
-const isTransfer = `(${text} SIMILAR TO '.*(data transfer|datatransfer|-bytes|egress|bandwidth|network|transfer out|internet|interregion|inter-region|cloudfront|cdn|peering).*' OR t.service_category = 'Networking')`;
+const inboundExpr = `(${desc} SIMILAR TO '.*(data transfer in\\b|-in-bytes|in-bytes|datatransfer-in|ingress|inbound|transfer in per|\\bin from\\b).*')`;
+const inbound = 't.__inbound';
+const intraRegionExpr = `(${desc} SIMILAR TO '.*(regional data transfer|intra-?region|between (ec2 )?azs|intrazone|inter-?zone|same region|-regional-bytes|within the same).*' OR ${awsSameRegion})`;
+const intraRegion = 't.__intra_region';
+const isTransferExpr = `(${text} SIMILAR TO '.*(data transfer|datatransfer|-bytes|egress|bandwidth|network|transfer out|internet|interregion|inter-region|cloudfront|cdn|peering).*' OR t.service_category = 'Networking')`;
+const isTransfer = 't.__is_transfer';
 
 /**
  * Fees charged per unit of usage that is billed (and counted) on its own line: extended support,
  * licences, marketplace software. Counting them would count the same hardware twice.
  */
-const isFee = `(${desc} SIMILAR TO '.*(extended support|softwareusage|software usage|marketplace).*' OR (${desc} SIMILAR TO '.*(license fee|licence fee|premium support|support plan).*' AND t.instance_type IS NULL))`;
+const isFeeExpr = `(${desc} SIMILAR TO '.*(extended support|softwareusage|software usage|marketplace).*' OR (${desc} SIMILAR TO '.*(license fee|licence fee|premium support|support plan).*' AND t.instance_type IS NULL))`;
+const isFee = 't.__is_fee';
 
 function replicationKey(): string {
   return `CASE
@@ -80,6 +92,22 @@ function replicationKey(): string {
     WHEN t.provider = 'azure' AND (${text} SIMILAR TO '.*(cosmos).*') THEN 'cosmos'
     WHEN t.provider = 'azure' THEN 'lrs'
     ELSE 'default' END`;
+}
+
+/**
+ * Class keys (`from`, aliased `t`) with the helper columns the class expressions read: unit key and
+ * lower-cased texts first, then every text predicate used by more than one rule.
+ */
+export function classifyInputsSql(from: string): string {
+  const texts = `SELECT t.*, regexp_replace(lower(coalesce(t.unit, '')), '[^a-z0-9/]', '', 'g') AS __u,
+    lower(concat_ws(' ', t.usage_type, t.charge_description, t.service, t.resource_type)) AS __text,
+    lower(concat_ws(' ', t.usage_type, t.charge_description)) AS __desc
+  FROM ${from} t`;
+  const predicates = `SELECT t.*, ${binaryExpr} AS __binary, ${gpuModelExpr} AS __gpu_model, ${isCoreSkuExpr} AS __is_core_sku,
+    ${isRamSkuExpr} AS __is_ram_sku, ${hddExpr} AS __hdd, ${inboundExpr} AS __inbound, ${intraRegionExpr} AS __intra_region,
+    ${isTransferExpr} AS __is_transfer, ${isFeeExpr} AS __is_fee
+  FROM (${texts}) t`;
+  return `SELECT t.*, ${isGpuSkuExpr} AS __is_gpu_sku FROM (${predicates}) t`;
 }
 
 export interface ClassColumns {

@@ -1,4 +1,4 @@
-import { CLASSIFIER_VERSION, classifySql, instanceTypeSql } from '../../sources/classify.js';
+import { CLASSIFIER_VERSION, classifyInputsSql, classifySql, instanceTypeSql } from '../../sources/classify.js';
 import type { CanonicalFields, SourceMapping, TypedField } from '../../sources/types.js';
 import { ident, lit, tagsFromJson } from '../../sources/sql.js';
 
@@ -57,24 +57,26 @@ export const keyCollisionSql = `SELECT class_key FROM (SELECT DISTINCT class_key
 export const pendingKeysSql = `SELECT count(*) AS n FROM class_keys WHERE classifier_version IS DISTINCT FROM ${lit(CLASSIFIER_VERSION)}`;
 
 /**
- * Classify the class keys the current classifier has not seen. The class expression is large; it is
- * written once (the second statement reads the stored class), since planning it is what costs here.
+ * Classify the class keys the current classifier has not seen: their instance type, then the helper
+ * columns (texts and predicates, once per key), then the class and what depends on it.
  */
 export function classifyKeysSql(): string[] {
   const c = classifySql();
   const pending = `classifier_version IS DISTINCT FROM ${lit(CLASSIFIER_VERSION)}`;
   return [
     `UPDATE class_keys AS t SET instance_type = ${instanceTypeSql()} WHERE ${pending}`,
-    `UPDATE class_keys AS t SET
+    `CREATE OR REPLACE TEMP TABLE __cls AS ${classifyInputsSql(`(SELECT * FROM class_keys WHERE ${pending})`)}`,
+    `UPDATE class_keys AS k SET
        usage_class = ${c.usage_class}, class_reason = ${c.class_reason},
        amount_unit = ${c.amount_unit}, amount_factor = ${c.amount_factor}, per_month = ${c.per_month}
-     WHERE ${pending}`,
-    `UPDATE class_keys AS t SET
-       gpu_model = CASE WHEN t.usage_class = 'gpu' THEN ${c.gpu_model} END,
-       storage_media = CASE WHEN t.usage_class = 'storage' THEN ${c.storage_media} END,
-       storage_service = CASE WHEN t.usage_class = 'storage' THEN ${c.storage_service} END,
+     FROM __cls AS t WHERE k.class_key = t.class_key`,
+    `UPDATE class_keys AS k SET
+       gpu_model = CASE WHEN k.usage_class = 'gpu' THEN ${c.gpu_model} END,
+       storage_media = CASE WHEN k.usage_class = 'storage' THEN ${c.storage_media} END,
+       storage_service = CASE WHEN k.usage_class = 'storage' THEN ${c.storage_service} END,
        classifier_version = ${lit(CLASSIFIER_VERSION)}
-     WHERE ${pending}`,
+     FROM __cls AS t WHERE k.class_key = t.class_key`,
+    'DROP TABLE __cls',
   ];
 }
 
