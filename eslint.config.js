@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'web/dist/**'] },
+  { ignores: ['dist/**', 'dist-bench/**', 'node_modules/**', 'web/dist/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['src/**/*.ts', 'bench/**/*.ts'],

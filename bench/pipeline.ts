@@ -1,6 +1,7 @@
 /**
  * One benchmark measurement in its own process, so that peak RSS belongs to it alone.
- * Usage: tsx bench/pipeline.ts <greenops|raw|raw-wide> <file> [memoryLimit]
+ * Usage: node dist-bench/bench/pipeline.js <greenops|raw|raw-wide> <file> [memoryLimit] [trace]
+ * (`trace`: each statement's seconds and the peak RSS so far, on stderr)
  * Prints one JSON line: { seconds, maxRssMB, rows }.
  */
 import { rmSync } from 'node:fs';
@@ -14,13 +15,16 @@ import { defaultProfile } from '../src/core/methodology.js';
 import { defaultAttribution } from '../src/analysis/attribution.js';
 import { lit } from '../src/sources/sql.js';
 
-const [mode, file, memoryLimit = '1GB'] = process.argv.slice(2);
+const [mode, file, memoryLimit = '1GB', trace] = process.argv.slice(2);
 if (!mode || !file) throw new Error('usage: pipeline.ts <greenops|raw|raw-wide> <file> [memoryLimit]');
 
 async function greenopsRun(path: string): Promise<number> {
   const db = join(tmpdir(), `greenops-bench-${process.pid}.duckdb`);
   rmSync(db, { force: true });
-  const store = await openDuckStore(db, { memoryLimit });
+  const store = await openDuckStore(db, {
+    memoryLimit,
+    ...(trace ? { trace: (sql: string, s: number) => process.stderr.write(`${s.toFixed(3)}s rss ${Math.round(process.resourceUsage().maxRSS / 1024)} MB ${sql.replace(/\s+/g, ' ').slice(0, 100)}\n`) } : {}),
+  });
   try {
     const r = await store.ingest(path, { source: focusSource, candidates: billingSources });
     await store.ensureEstimated(defaultProfile);

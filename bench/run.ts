@@ -15,10 +15,14 @@ interface Result { mode: string; rows: number; seconds: number; maxRssMB: number
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const dir = join(tmpdir(), 'greenops-bench');
 mkdirSync(dir, { recursive: true });
-const tsx = import.meta.resolve('tsx');
+// Each measurement runs compiled JavaScript in plain Node, as the installed CLI does (a TypeScript
+// loader would add ~60 MB of its own to the peak RSS).
+const root = new URL('..', import.meta.url).pathname;
+execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.bench.json')], { stdio: 'inherit' });
+const pipeline = join(root, 'dist-bench/bench/pipeline.js');
 
 function measure(mode: 'raw' | 'raw-wide' | 'greenops', file: string): Result {
-  const out = execFileSync(process.execPath, ['--import', tsx, new URL('./pipeline.ts', import.meta.url).pathname, mode, file], { encoding: 'utf8' });
+  const out = execFileSync(process.execPath, [pipeline, mode, file], { encoding: 'utf8' });
   return JSON.parse(out.trim().split('\n').pop() ?? '{}') as Result;
 }
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { GreenopsError } from '../../core/errors.js';
@@ -28,9 +29,21 @@ export async function sha256File(path: string): Promise<string> {
         inflate.on('error', reject);
       })
     : Promise.resolve();
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
-    hash.update(chunk as Buffer);
-    if (inflate && !inflate.write(chunk)) await new Promise((r) => inflate.once('drain', r));
+  inflated.catch(() => undefined);
+  // One buffer, reused: the file is read while DuckDB works, and should not add to the peak memory.
+  const buffer = Buffer.allocUnsafe(1 << 20);
+  const file = await open(path, 'r');
+  try {
+    for (;;) {
+      const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      const chunk = buffer.subarray(0, bytesRead);
+      hash.update(chunk);
+      // the chunk is consumed before the buffer is read into again
+      if (inflate) await new Promise<void>((done) => inflate.write(chunk, () => done()));
+    }
+  } finally {
+    await file.close();
   }
   inflate?.end();
   try {
