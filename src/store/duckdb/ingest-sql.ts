@@ -32,7 +32,8 @@ function typed(field: TypedField, kind: Kind): string {
     // ~30× slower; "Z" and zone-less times parse directly. Anything else falls back to the zone-aware parser.
     const v = `CAST(${field.sql} AS VARCHAR)`;
     const zoned = `CAST(TRY_CAST(${v} AS TIMESTAMPTZ) AS TIMESTAMP)`;
-    return `CASE WHEN strpos(substr(${v}, 11), '+') > 0 OR strpos(substr(${v}, 12), '-') > 0 THEN ${zoned} ELSE COALESCE(TRY_CAST(${v} AS TIMESTAMP), ${zoned}) END`;
+    // An offset is a '+' anywhere, or a '-' after the date's 'T' or space.
+    return `CASE WHEN ${v} LIKE '%+%' OR ${v} LIKE '%T%-%' OR ${v} LIKE '% %-%' THEN ${zoned} ELSE COALESCE(TRY_CAST(${v} AS TIMESTAMP), ${zoned}) END`;
   }
   if (NUMERIC_TYPES.test(type)) return `CAST(${field.sql} AS DOUBLE)`;
   // Hand-made exports write money as "$10,000.00": a leading currency sign and comma thousands
