@@ -135,9 +135,10 @@ FROM (SELECT ${[numbered(used.tags), `${f.tags_json} AS tags_raw`].filter(Boolea
 const TYPED_FIELDS = ['period_start', 'period_end', 'quantity', 'billed_cost', 'effective_cost', 'billing_period', 'blended_cost'] as const satisfies ReadonlyArray<keyof CanonicalFields>;
 
 /**
- * Pass 1, over the file's rows (once; a CSV file with bad cells twice): type-check every cell (a row that fails names its column
- * and value and is kept on its own) and sum the accepted rows per day and kind of charge, resource,
- * account, tags and billing period, the finest grain any footprint is reported at. Every formula of
+ * Pass 1, over the file's rows (once; a CSV file with bad cells twice): type-check every cell (a
+ * row that fails names its column and value and is kept on its own) and sum the accepted rows per day
+ * and kind of charge, resource, account, tags and billing period, the finest grain any footprint is
+ * reported at. Every formula of
  * every methodology is linear in the amount and the cost, so a group's footprint is the sum of its
  * lines' footprints; hourly exports shrink about 24-fold. The descriptive columns are kept raw (the
  * mapping's expressions run once per group afterwards, in `usageRowsSql`), and each group keeps its
