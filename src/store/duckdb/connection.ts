@@ -77,7 +77,8 @@ export async function openDb(path: string, options: DuckOptions = {}): Promise<D
         await conn.run('COMMIT');
         return result;
       } catch (e) {
-        await conn.run('ROLLBACK');
+        // DuckDB may already have ended a failed transaction: the first error is the one to report
+        await conn.run('ROLLBACK').catch(() => undefined);
         throw e;
       }
     },

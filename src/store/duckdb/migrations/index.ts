@@ -292,16 +292,10 @@ ALTER TABLE usage ADD COLUMN cost_basis DOUBLE;
 UPDATE usage SET usage_id = nextval('usage_id_seq'), line_count = 1, cost_basis = greatest(effective_cost, billed_cost, 0);
 ALTER TABLE usage ALTER COLUMN usage_id SET DEFAULT nextval('usage_id_seq');
 ALTER TABLE usage ALTER COLUMN row_no DROP NOT NULL;
--- Row-level results are keyed by usage_id; they are derived, so they are rebuilt on next use.
-DROP TABLE footprint_rows;
-CREATE TABLE footprint_rows (
-  methodology VARCHAR NOT NULL, usage_id BIGINT NOT NULL, file_id INTEGER NOT NULL, status VARCHAR NOT NULL, flags VARCHAR[],
-  compute_kwh DOUBLE NOT NULL, gpu_kwh DOUBLE NOT NULL, memory_kwh DOUBLE NOT NULL, storage_kwh DOUBLE NOT NULL, network_kwh DOUBLE NOT NULL,
-  kwh DOUBLE NOT NULL, kwh_low DOUBLE NOT NULL, kwh_high DOUBLE NOT NULL,
-  operational_g DOUBLE NOT NULL, operational_g_low DOUBLE NOT NULL, operational_g_high DOUBLE NOT NULL, market_g DOUBLE NOT NULL,
-  embodied_g DOUBLE NOT NULL, embodied_g_low DOUBLE NOT NULL, embodied_g_high DOUBLE NOT NULL,
-  grid_factor_id VARCHAR, pue_factor_id VARCHAR, power_factor_id VARCHAR, embodied_factor_id VARCHAR, coefficient_id VARCHAR
-);
+-- Row-level results are keyed by usage_id. They are derived: the methodologies that wrote them are
+-- marked unestimated below, and re-estimating replaces every one of their rows.
+ALTER TABLE footprint_rows DROP COLUMN row_no;
+ALTER TABLE footprint_rows ADD COLUMN usage_id BIGINT;
 DELETE FROM estimated_files WHERE methodology IN (SELECT methodology FROM estimates WHERE kind = 'rows');
 DELETE FROM estimates WHERE kind = 'rows';
 -- Which definition of each view is installed (see \`views\`).
