@@ -159,6 +159,8 @@ export function groupRowsSql(mapping: SourceMapping, reader: string, descriptive
   for (const c of checks) {
     if (c.field.required) failures.push({ when: `c.__raw_${c.name} IS NULL`, column: c.field.column, reason: `missing value; ${EXPECT[c.kind]}`, value: 'NULL' });
     failures.push({ when: `c.__raw_${c.name} IS NOT NULL AND c.__${c.name} IS NULL`, column: c.field.column, reason: EXPECT[c.kind], value: `left(CAST(c.__raw_${c.name} AS VARCHAR), 200)` });
+    // "NaN" and "Infinity" parse as numbers, and would poison every sum they enter
+    if (c.kind === 'number') failures.push({ when: `NOT isfinite(c.__${c.name})`, column: c.field.column, reason: 'expected a finite number', value: `left(CAST(c.__raw_${c.name} AS VARCHAR), 200)` });
   }
   const chain = (pick: 'column' | 'reason' | 'value'): string =>
     `CASE ${failures.map((x) => `WHEN ${x.when} THEN ${pick === 'value' ? x.value : lit(x[pick])}`).join(' ')} ELSE NULL END`;

@@ -72,14 +72,16 @@ describe('ingest', () => {
   });
 
   it('rejects a row with a bad cell, naming row, column and value, and keeps the rest', async () => {
-    const path = writeFocus(dir, 'bad-cell.csv', [{}, { BilledCost: '12,5 EUR' }, { ChargePeriodStart: 'yesterday' }, {}]);
+    const path = writeFocus(dir, 'bad-cell.csv', [{}, { BilledCost: '12,5 EUR' }, { ChargePeriodStart: 'yesterday' }, {}, { ConsumedQuantity: 'NaN' }, { EffectiveCost: '-Infinity' }]);
     const r = await store.ingest(path, opts);
-    expect(r.accounting.rowsRead).toBe(4);
-    expect(r.accounting.rejected).toBe(2);
+    expect(r.accounting.rowsRead).toBe(6);
+    expect(r.accounting.rejected).toBe(4);
     const rejects = await store.rejects();
     expect(rejects.map((x) => [x.rowNo, x.column, x.reason, x.value])).toEqual([
       [2, 'BilledCost', 'expected a number', '12,5 EUR'],
       [3, 'ChargePeriodStart', 'expected an ISO 8601 date-time', 'yesterday'],
+      [5, 'ConsumedQuantity', 'expected a finite number', 'NaN'],
+      [6, 'EffectiveCost', 'expected a finite number', '-Infinity'],
     ]);
   });
 
