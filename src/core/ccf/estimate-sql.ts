@@ -1,14 +1,15 @@
 import { CCF_CONSTANTS, CCF_UNITS } from './tables.js';
-import { rowCtes, vcpuHoursSql } from './row-sql.js';
+import { kindCtes, vcpuHoursSql } from './row-sql.js';
 import { inList, num, text } from './sql.js';
 
 /**
- * Cloud Carbon Footprint 0.15's AWS CUR estimate as one SQL statement over `usage` and `class_keys`
- * (see row-sql.ts for how a row is read and classified; tables.ts for the data), writing one
- * `footprint_rows` row per usage row of the files in `__target`. Pure: it only builds SQL. The
+ * Cloud Carbon Footprint 0.15's AWS CUR estimate as one SQL statement over `class_keys` and `usage`
+ * (see row-sql.ts for how a kind of charge is read and classified; tables.ts for the data), writing one
+ * `rates` row per kind of charge in the store: a row's figures are its amount (or, for CCF's unknown
+ * usage, its cost) times its kind's rate, as for the default profile. Pure: it only builds SQL. The
  * statement reads the temp tables of temp-tables.ts and takes `$methodology`.
  *
- * Per row (CostAndUsageReports.js getEstimateByUsageUnit, core estimators; W = avg watts at 50 %):
+ * Per unit of amount (CostAndUsageReports.js getEstimateByUsageUnit, core estimators; W = avg watts at 50 %):
  *   compute  cpu = W × vCPU-h × PUE × RF / 1000 (+ same for GPUs when the usage type names a GPU type),
  *            memory = GB-h above the family's per-chip memory × 0.000392 × PUE × RF,
  *            embodied t = scope3 / 35040 / largest vCPUs × hours.
@@ -41,10 +42,11 @@ e AS (
            THEN (per_chip_gb - COALESCE(processor_memory_gb, unknown_memory_gb)) / (largest_gb / memory_gb) * amt
          ELSE 0 END AS mem_gbh,
     CASE WHEN kind = 'compute' THEN COALESCE(embodied_t_per_hour, 0) * amt ELSE 0 END AS emb_t,
-    -- getUsageAmountInTerabyteHours: *ByteHrs amounts are divided by 2^40 although they are GB-Mo
+    -- getUsageAmountInTerabyteHours: *ByteHrs amounts are divided by 2^40 although they are GB-Mo;
+    -- GB-Mo become TB-hours over the hours of the row's month (a per-month rate: the hours are the row's)
     CASE WHEN byte_hours THEN amt / ${num(CCF_CONSTANTS.bytesPerTerabyte)}
-         WHEN unit = 'GB-Hours' THEN amt / 1000
-         ELSE (amt / 1000) * (24 * days) END AS tbh
+         ELSE amt / 1000 END AS tbh,
+    kind IN ('ssd', 'hdd') AND NOT byte_hours AND unit <> 'GB-Hours' AS per_month
   FROM j
 ),
 k0 AS (
@@ -81,27 +83,37 @@ k AS (
     kind IN ('compute', 'seconds', 'ssd', 'hdd', 'network') AS produced
   FROM k1
 ),
--- core/FootprintEstimate.js accumulator: total[usageUnit] over the run. UnknownEstimator looks up a
--- per-service ratio under usage.service, a field the unknown row does not have, so only this
--- cross-service total per unit is ever used.
+-- What each kind's rows add up to: the amount (with the hours of each row's month for per-month
+-- rates) and CCF's cost (line_item_blended_cost, the unblended cost where absent), over the rows in
+-- footprints (not rejected, not superseded by a later export).
+sums AS (
+  SELECT u.class_key, sum(COALESCE(u.quantity, 0)) AS q, sum(COALESCE(u.quantity, 0) * 24 * dayofmonth(last_day(u.period_start))) AS qh,
+    sum(COALESCE(u.blended_cost, u.billed_cost, 0)) AS cost
+  FROM usage u WHERE u.status = 'ok' GROUP BY u.class_key
+),
+kt AS (SELECT k.*, s.cost, s.class_key IS NOT NULL AS has_rows, k.amount_factor * (CASE WHEN k.per_month THEN s.qh ELSE s.q END) AS amount FROM k LEFT JOIN sums s USING (class_key)),
+-- core/FootprintEstimate.js accumulator: total[usageUnit] over the run (every row in footprints).
+-- UnknownEstimator looks up a per-service ratio under usage.service, a field the unknown row does not
+-- have, so only this cross-service total per unit is ever used.
 acc AS (
-  SELECT unit, sum(cost) AS cost, sum(ccf_kwh) AS kwh, bool_or(ccf_kwh IS NULL) AS has_nan
-  FROM k WHERE accumulate GROUP BY unit
+  SELECT unit, sum(cost) AS cost, sum(ccf_kwh * amount) AS kwh, bool_or(ccf_kwh IS NULL) AS has_nan
+  FROM kt WHERE accumulate AND has_rows GROUP BY unit
 ),
 -- getEstimates runs the unknown pass only when some known row produced an estimate.
-run AS (SELECT bool_or(produced) AS any_produced FROM k),
+run AS (SELECT bool_or(produced) AS any_produced FROM kt WHERE has_rows),
 u AS (
+  -- per unit of amount; an unknown kind's per unit of CCF's cost
   SELECT k.*, a.unit IS NOT NULL AS has_ratio, COALESCE(run.any_produced, false) AS any_produced,
     CASE WHEN kind <> 'unknown' THEN ccf_kwh
          WHEN a.unit IS NULL THEN 0
          WHEN a.has_nan OR a.cost = 0 THEN NULL        -- NaN or ±Infinity in CCF
-         ELSE a.kwh / a.cost * k.cost END AS kwh_v
+         ELSE a.kwh / a.cost END AS kwh_v
   FROM k LEFT JOIN acc a ON a.unit = k.unit CROSS JOIN run
 ),
 v AS (
   SELECT *,
     CASE WHEN kind = 'unknown' THEN kwh_v * ef ELSE ccf_op_t END AS op_t_v,
-    -- a NULL (NaN) result, or a non-finite input amount, is stored as zeros with status fallback
+    -- a NULL (NaN) result is stored as zeros with status fallback (amounts are finite: ingest refuses others)
     kind IN ('compute', 'seconds', 'ssd', 'hdd', 'network', 'unknown')
       AND (kind <> 'unknown' OR any_produced)
       AND NOT COALESCE(isfinite(kwh_v) AND isfinite(CASE WHEN kind = 'unknown' THEN kwh_v * ef ELSE ccf_op_t END) AND isfinite(ccf_emb_t), false) AS nan
@@ -116,15 +128,18 @@ function unknownComponent(component: 'compute' | 'storage' | 'network'): string 
 
 const G = 1_000_000; // metric tonnes → grams
 
-/** The full INSERT for the ccf profile. */
+/**
+ * The full INSERT for the ccf profile: one rate per kind of charge in the store, per unit of CCF's
+ * amount (`amount_factor` × quantity, × the hours of the row's month where `per_month`), or for
+ * CCF's unknown kinds per unit of CCF's cost (`per_cost`).
+ */
 export function ccfEstimateSql(): string {
   return `
-INSERT INTO footprint_rows BY NAME
-WITH ${rowCtes()},
+INSERT INTO rates BY NAME
+WITH ${kindCtes()},
 ${energyCtes}
-SELECT b.usage_id, b.file_id, $methodology AS methodology,
+SELECT $methodology AS methodology, b.class_key,
   CASE
-    WHEN b.scope = 'rejected' THEN 'rejected'
     WHEN b.scope = 'not_cur' THEN 'unclassified'
     WHEN b.scope = 'not_usage' THEN 'cost_only'
     WHEN v.kind IN (${DROPPED_KINDS.map(text).join(', ')}) THEN 'unclassified'
@@ -132,6 +147,10 @@ SELECT b.usage_id, b.file_id, $methodology AS methodology,
     WHEN v.nan OR v.kind = 'unknown' THEN 'fallback'
     ELSE 'estimated' END AS status,
   ${flagsSql()} AS flags,
+  false AS cost_ratio,
+  COALESCE(v.amount_factor, 1.0) AS amount_factor,
+  COALESCE(v.per_month, false) AS per_month,
+  COALESCE(v.kind = 'unknown', false) AS per_cost,
   CASE WHEN NOT v.nan AND v.kind IN ('compute', 'seconds') THEN v.cpu_kwh + (CASE WHEN v.extra THEN v.emb_t / v.ef ELSE 0 END) ELSE 0 END
     + COALESCE(${unknownComponent('compute')}, 0) AS compute_kwh,
   CASE WHEN NOT v.nan AND v.kind IN ('compute', 'seconds') THEN v.gpu_kwh ELSE 0 END AS gpu_kwh,
@@ -146,7 +165,7 @@ SELECT b.usage_id, b.file_id, $methodology AS methodology,
   ${valueSql(`v.ccf_emb_t * ${G}`)} AS embodied_g, ${valueSql(`v.ccf_emb_t * ${G}`)} AS embodied_g_low,
   ${valueSql(`v.ccf_emb_t * ${G}`)} AS embodied_g_high,
   ${idsSql()}
-FROM base b LEFT JOIN v USING (usage_id)`;
+FROM base b LEFT JOIN v USING (class_key)`;
 }
 
 /** A CCF value when the row has one CCF reports, else 0. */

@@ -144,15 +144,27 @@ describe('ccf profile: the unknown-row ratio and its scope', () => {
   const m5 = { ...use1, productCode: 'AmazonEC2', usageType: 'USE1-BoxUsage:m5.large', unit: 'Hrs', amount: 1, cost: 0.096, vcpus: '2' };
   const nat = { ...use1, productCode: 'AmazonEC2', usageType: 'USE1-NatGateway-Hours', unit: 'Hrs', amount: 1, cost: 0.045 };
 
-  it('uses the rows of the files estimated together, as one CCF run over them', async () => {
+  it('prices unknown usage from every stored row in footprints, as one CCF run over them', async () => {
     const a = await ingest('a.csv', [m5]);
-    const b = await ingest('b.csv', [nat]);
     await store.estimate(ccfProfile);
+    // a partial export of the same account and month (else it would supersede a's rows)
+    const b = (await store.ingest(writeCur(dir, 'b.csv', [{ ...nat, resourceId: 'line-1' }]), { candidates: billingSources, supersede: false })).accounting.fileId;
+    await store.ensureEstimated(ccfProfile);
     expect(row(await footprint(), 1, b).kwh).toBeCloseTo((0.009641357619553209 / 0.096) * 0.045, 15);
-    // estimating b alone: no known row produced anything, so CCF would emit nothing for it
-    await store.estimate(ccfProfile, [b]);
-    expect(row(await footprint(), 1, b)).toMatchObject({ status: 'unclassified', kwh: 0, flags: ['ccf:unknown_usage_cost_ratio', 'ccf:no_known_usage'] });
     expect(row(await footprint(), 1, a).kwh).toBeCloseTo(0.009641357619553209, 15);
+    // A later full export of the month supersedes a: a's rows leave every footprint, and with no known
+    // row left, CCF emits nothing for unknown usage.
+    const alone = await openDuckStore(':memory:');
+    try {
+      await alone.ingest(writeCur(dir, 'first.csv', [{ ...m5, resourceId: 'line-1' }]), { candidates: billingSources });
+      await alone.ingest(writeCur(dir, 'restated.csv', [{ ...nat, resourceId: 'line-1' }]), { candidates: billingSources });
+      await alone.estimate(ccfProfile);
+      const rows = await alone.db.all<Fp>("SELECT * FROM footprint WHERE methodology = 'ccf' AND row_status = 'ok'");
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ status: 'unclassified', kwh: 0, flags: ['ccf:unknown_usage_cost_ratio', 'ccf:no_known_usage'] });
+    } finally {
+      alone.close();
+    }
   });
 
   it('stores a ratio over zero cost (CCF: Infinity) as flagged zeros', async () => {

@@ -6,9 +6,9 @@ import {
 import { containsAnyWord, endsWithAny, includesAny, inList, num, text } from './sql.js';
 
 /**
- * CTEs that turn `usage` rows (with their `class_keys`) into CCF's view of a CUR row, as SQL. Columns
+ * CTEs that turn the stored kinds of charge (`class_keys`) into CCF's view of a CUR row, as SQL. Columns
  * used: lineItem/ProductCode → service_code, UsageType, pricing/unit → unit, product/vcpu → vcpus,
- * region, UsageAmount → quantity, UnblendedCost → billed_cost, UsageStartDate. Paths below are inside
+ * region; per row, UsageAmount → quantity, BlendedCost → blended_cost, UsageStartDate. Paths below are inside
  * @cloud-carbon-footprint/aws 0.15.0 `dist/` unless they name another package. CCF reads the CUR
  * through Athena (lib/CostAndUsageReports.js getUsage): product_region, line_item_product_code,
  * line_item_usage_type, pricing_unit, product_vcpu, SUM(usage amount), SUM(cost) for line items of
@@ -81,30 +81,24 @@ const kindSql = `CASE
       ELSE 'network_unmatched' END`;
 
 /**
- * CTEs `base` (every target row, with its scope), `kj` (each kind of charge CCF would read, parsed and
- * joined to CCF's tables: `kind`, replication factor, vCPU rule, watts) and `j` (its rows, with amount).
+ * CTEs `base` (every kind of charge in the store, with its scope), `kj` (each kind CCF would read,
+ * parsed and joined to CCF's tables: `kind`, replication factor, vCPU rule, watts) and `j` (the same,
+ * with the amount of one unit: everything CCF computes is linear in the amount, so the profile stores
+ * a rate per kind, and a row's figures are its amount times its kind's rate).
  */
-export function rowCtes(): string {
+export function kindCtes(): string {
   const pue = num(CCF_CONSTANTS.pue);
   return `
 base AS (
-  SELECT u.usage_id, u.file_id,
-    CASE WHEN u.status = 'rejected' THEN 'rejected'
-         WHEN u.provider IS DISTINCT FROM 'aws' OR k.service_code IS NULL THEN 'not_cur'
-         WHEN u.charge_category IS DISTINCT FROM 'usage' THEN 'not_usage'
+  SELECT k.class_key,
+    CASE WHEN k.provider IS DISTINCT FROM 'aws' OR k.service_code IS NULL THEN 'not_cur'
+         WHEN k.charge_category IS DISTINCT FROM 'usage' THEN 'not_usage'
          ELSE 'cur' END AS scope,
-    u.class_key, k.service_code AS svc, COALESCE(k.usage_type, '') AS ut0, COALESCE(k.unit, '') AS unit0, k.region,
-    -- CCF sums line_item_blended_cost; usage keeps the unblended cost (equal unless blended rates
-    -- spread reservations across an organisation). Only the unknown-row ratio reads the cost.
-    COALESCE(u.quantity, 0) AS qty, COALESCE(u.blended_cost, u.billed_cost, 0) AS cost, k.vcpus AS report_vcpus,
-    -- convertGigabyteMonthsToTerabyteHours: days in the UTC month of CCF's row timestamp
-    -- (DATE_TRUNC('day', usage start) with CCF's default daily grouping).
-    CASE WHEN u.period_start IS NULL THEN ${num(CCF_CONSTANTS.daysPerMonthWithoutDate)} ELSE dayofmonth(last_day(u.period_start)) END AS days
-  FROM usage u LEFT JOIN class_keys k ON k.class_key = u.class_key
-  WHERE u.file_id IN (SELECT file_id FROM __target)
+    k.service_code AS svc, COALESCE(k.usage_type, '') AS ut0, COALESCE(k.unit, '') AS unit0, k.region, k.vcpus AS report_vcpus
+  FROM class_keys k
+  WHERE k.class_key IN (SELECT class_key FROM usage)
 ),
--- Everything up to kj depends only on the kind of charge, so it runs once per class key, not per row.
-keyed AS (SELECT DISTINCT class_key, svc, ut0, unit0, region, report_vcpus FROM base WHERE scope = 'cur'),
+keyed AS (SELECT class_key, svc, ut0, unit0, region, report_vcpus FROM base WHERE scope = 'cur'),
 r1 AS (
   SELECT *,
     -- cleanUsageUnit / cleanUsageAmount
@@ -164,8 +158,8 @@ kj AS (
   FROM r4
 ),
 j AS (
-  SELECT b.usage_id, b.file_id, b.cost, b.days, CASE WHEN kj.redshift_seconds THEN b.qty / 3600 ELSE b.qty END AS amt, kj.*
-  FROM base b JOIN kj USING (class_key)
-  WHERE b.scope = 'cur'
+  -- one unit of CCF's amount; Redshift's seconds are hours to CCF: a row's amount is its quantity / 3600
+  SELECT kj.*, 1.0 AS amt, CASE WHEN kj.redshift_seconds THEN 1.0 / 3600 ELSE 1.0 END AS amount_factor
+  FROM kj
 )`;
 }

@@ -27,11 +27,12 @@ function coefficients(): Coefficients {
 }
 
 /**
- * How a profile fills the store for the files in `__target`: `rates` methodologies write per-unit
- * rates per class key (and cost ratios per file), `rows` methodologies write `footprint_rows`.
+ * How a profile fills the store for the files in `__target`: per-unit rates per class key (and, for
+ * the default profile, cost ratios per file); a row's footprint is computed from them when read.
  */
 export interface Estimator {
-  readonly kind: 'rates' | 'rows';
+  /** Recorded in `estimates` (the footprint view reads methodologies of kind 'rates'). */
+  readonly kind: 'rates';
   run(db: Db, profile: MethodologyProfile, all: boolean): Promise<void>;
 }
 
@@ -55,10 +56,14 @@ const defaultEstimator: Estimator = {
   },
 };
 
+/**
+ * CCF's unknown usage is priced from the totals of one run, so its rates depend on every stored file:
+ * each estimation is one run over all of them (a few thousand kinds of charge, whatever the rows).
+ */
 const ccfEstimator: Estimator = {
-  kind: 'rows',
+  kind: 'rates',
   async run(db, profile) {
-    await db.run('DELETE FROM footprint_rows WHERE methodology = $1 AND file_id IN (SELECT file_id FROM __target)', [profile.id]);
+    await db.run('DELETE FROM rates WHERE methodology = $1', [profile.id]);
     await runCcf(db, profile);
   },
 };

@@ -292,12 +292,17 @@ ALTER TABLE usage ADD COLUMN cost_basis DOUBLE;
 UPDATE usage SET usage_id = nextval('usage_id_seq'), line_count = 1, cost_basis = greatest(effective_cost, billed_cost, 0);
 ALTER TABLE usage ALTER COLUMN usage_id SET DEFAULT nextval('usage_id_seq');
 ALTER TABLE usage ALTER COLUMN row_no DROP NOT NULL;
--- Row-level results are keyed by usage_id. They are derived: the methodologies that wrote them are
--- marked unestimated below, and re-estimating replaces every one of their rows.
-ALTER TABLE footprint_rows DROP COLUMN row_no;
-ALTER TABLE footprint_rows ADD COLUMN usage_id BIGINT;
+-- Every methodology is now rate-based (ccf too): row-level results go, and the methodologies that
+-- wrote them are estimated again on next use.
+DROP TABLE footprint_rows;
 DELETE FROM estimated_files WHERE methodology IN (SELECT methodology FROM estimates WHERE kind = 'rows');
 DELETE FROM estimates WHERE kind = 'rows';
+-- A methodology's own amount per kind (quantity × amount_factor, × the hours of the row's month where
+-- per_month), instead of the classifier's; or, where per_cost, its rates are per unit of the row's
+-- blended cost (unblended where absent). NULL: the classifier's amount.
+ALTER TABLE rates ADD COLUMN amount_factor DOUBLE;
+ALTER TABLE rates ADD COLUMN per_month BOOLEAN;
+ALTER TABLE rates ADD COLUMN per_cost BOOLEAN;
 -- Which definition of each view is installed (see \`views\`).
 CREATE TABLE schema_views (name VARCHAR PRIMARY KEY, sha256 VARCHAR NOT NULL);
 `,
