@@ -21,13 +21,17 @@ import { inList, num, text } from './sql.js';
  *   storage  TB-h × (1.2 SSD | 0.65 HDD) × PUE × RF / 1000.    network  GB × 0.001 × PUE.
  *   unknown  (after all other rows) kWh = Σ kWh / Σ cost of accumulated rows with the same unit ×
  *            the row's cost; co2e = kWh × EF. CCF has no interval: low = high = value.
- * CCF's NaN results are stored as zeros with status 'fallback' and a flag, never as NaN.
+ * CCF's NaN results are stored as zeros with status 'fallback' and a flag, never as NaN. One
+ * difference of form: CCF decides per row whether memory and embodied are added, from the row's own
+ * figures, so a row with a zero amount never has them; here a kind decides once, so a zero-amount row
+ * of a kind whose memory is NaN in CCF carries that kind's flags and 'fallback' status (its figures
+ * are zero either way).
  */
 
 /** Rows CCF drops without output. */
 const DROPPED_KINDS = ['unsupported', 'storage_unmatched', 'network_unmatched'];
 
-/** kWh and tCO2e of each known row, as CCF computes them; NULL stands for CCF's NaN. */
+/** kWh and tCO2e of one unit of each known kind, as CCF computes them; NULL stands for CCF's NaN. */
 const energyCtes = `
 e AS (
   SELECT *,
