@@ -39,8 +39,6 @@ export const CCF_CONSTANTS = {
   serverLifespanHours: 35_040,
   /** common/helpers/unitConversion.js convertBytesToTerabytes: 2^40 (applied to GB-Mo amounts: a CCF quirk). */
   bytesPerTerabyte: 1_099_511_627_776,
-  /** convertGigabyteMonthsToTerabyteHours when the timestamp is not a valid date. */
-  daysPerMonthWithoutDate: 30.42,
   /** GLUE_VCPUS_PER_USAGE and SIMPLE_DB_VCPUS_PER_USAGE in aws/lib/CostAndUsageReportsRow.js. */
   glueVcpusPerUsage: 4,
   simpleDbVcpusPerUsage: 1,

@@ -41,7 +41,7 @@ async function estimateRows(rows: FocusRow[]): Promise<Map<string, Fp>> {
   const path = writeFocus(dir, 'e.csv', rows);
   await store.ingest(path, { candidates: billingSources });
   await store.estimate(defaultProfile);
-  const out = await store.db.all<Fp & Record<string, unknown>>('SELECT u.resource_id, f.* FROM footprint f JOIN usage u USING (usage_id)');
+  const out = await store.db.all<Fp & Record<string, unknown>>('SELECT * FROM footprint');
   return new Map(out.map((r) => [r.resource_id, r]));
 }
 

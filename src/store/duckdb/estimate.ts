@@ -31,13 +31,10 @@ function coefficients(): Coefficients {
  * the default profile, cost ratios per file); a row's footprint is computed from them when read.
  */
 export interface Estimator {
-  /** Recorded in `estimates` (the footprint view reads methodologies of kind 'rates'). */
-  readonly kind: 'rates';
   run(db: Db, profile: MethodologyProfile, all: boolean): Promise<void>;
 }
 
 const defaultEstimator: Estimator = {
-  kind: 'rates',
   async run(db, profile, all) {
     const m = { methodology: profile.id };
     if (all) {
@@ -61,7 +58,6 @@ const defaultEstimator: Estimator = {
  * each estimation is one run over all of them (a few thousand kinds of charge, whatever the rows).
  */
 const ccfEstimator: Estimator = {
-  kind: 'rates',
   async run(db, profile) {
     await db.run('DELETE FROM rates WHERE methodology = $1', [profile.id]);
     await runCcf(db, profile);
@@ -91,7 +87,7 @@ export async function estimate(db: Db, profile: MethodologyProfile, scope: Estim
     await db.run('DROP TABLE IF EXISTS __target');
     if (scope === 'all') await db.run('CREATE TEMP TABLE __target AS SELECT file_id FROM files');
     else await db.run('CREATE TEMP TABLE __target AS SELECT unnest($1::INTEGER[]) AS file_id', [JSON.stringify(scope.fileIds)]);
-    await db.run('INSERT OR REPLACE INTO estimates VALUES ($1, $2, $3, $4, now())', [profile.id, estimator.kind, versionOf(profile), FACTORS_VERSION]);
+    await db.run('INSERT OR REPLACE INTO estimates VALUES ($1, $2, $3, $4, now())', [profile.id, 'rates', versionOf(profile), FACTORS_VERSION]);
     await estimator.run(db, profile, scope === 'all');
     await db.run('DELETE FROM estimated_files WHERE methodology = $1 AND file_id IN (SELECT file_id FROM __target)', [profile.id]);
     await db.run('INSERT INTO estimated_files SELECT $1, file_id FROM __target', [profile.id]);

@@ -6,7 +6,7 @@
  * Filters on `methodology`, time and dimensions are pushed down by DuckDB, so a query reads only the
  * usage columns it needs.
  */
-const USAGE_COLUMNS = `u.usage_id, u.file_id, u.row_no, u.status AS row_status, u.provider, u.billing_account, u.sub_account, u.region, u.service,
+const USAGE_COLUMNS = `u.file_id, u.row_no, u.status AS row_status, u.provider, u.billing_account, u.sub_account, u.region, u.service,
     u.service_category, u.resource_id, u.charge_category, u.period_start, u.period_end, u.quantity, u.billed_cost,
     u.effective_cost, u.blended_cost, u.cost_basis, u.currency, u.class_key, u.tags_key, u.line_count, k.usage_class, k.instance_type`;
 

@@ -282,15 +282,12 @@ CREATE TABLE run_samples (
 -- and billing period (a rejected line stays alone): line_count lines, their quantities and costs
 -- summed, period_start and period_end the earliest start and latest end. row_no is a rejected line's
 -- data-row number, or a group's first line where the reader numbers rows (Parquet; NULL for CSV,
--- which is read in parallel). usage_id identifies a row across files. cost_basis is the sum over the
--- lines of the larger of billed and effective cost (never below 0), the cost that cost-ratio
--- estimates multiply. Rows stored before this were single lines.
-CREATE SEQUENCE usage_id_seq START 1;
-ALTER TABLE usage ADD COLUMN usage_id BIGINT;
+-- which is read in parallel). cost_basis is the sum over the lines of the larger of billed and
+-- effective cost (never below 0), the cost that cost-ratio estimates multiply. Rows stored before
+-- this were single lines (line_count 1).
 ALTER TABLE usage ADD COLUMN line_count BIGINT DEFAULT 1;
 ALTER TABLE usage ADD COLUMN cost_basis DOUBLE;
-UPDATE usage SET usage_id = nextval('usage_id_seq'), line_count = 1, cost_basis = greatest(effective_cost, billed_cost, 0);
-ALTER TABLE usage ALTER COLUMN usage_id SET DEFAULT nextval('usage_id_seq');
+UPDATE usage SET cost_basis = greatest(effective_cost, billed_cost, 0);
 ALTER TABLE usage ALTER COLUMN row_no DROP NOT NULL;
 -- Every methodology is now rate-based (ccf too): row-level results go, and the methodologies that
 -- wrote them are estimated again on next use.
