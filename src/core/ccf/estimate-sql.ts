@@ -211,7 +211,7 @@ function idsSql(): string {
   CASE WHEN ${energy} AND v.kind <> 'unknown' THEN 'ccf:pue:aws' END AS pue_factor_id,
   CASE WHEN ${energy} AND v.kind IN ('compute', 'seconds')
     THEN 'ccf:cpu:' || v.cpu_label || CASE WHEN v.is_gpu THEN ' ccf:gpu:' || v.gpu_label ELSE '' END END AS power_factor_id,
-  CASE WHEN ${energy} AND v.ccf_emb_t <> 0 THEN 'ccf:embodied:' || v.it_parts[-2] || '.' || v.it_parts[-1] END AS embodied_factor_id,
+  CASE WHEN ${energy} AND v.ccf_emb_t <> 0 THEN 'ccf:embodied:' || v.last_two END AS embodied_factor_id,
   CASE WHEN NOT ${energy} THEN NULL
     WHEN v.kind = 'unknown' THEN 'ccf:cost_ratio:' || v.unit
     WHEN v.kind = 'ssd' THEN 'ccf:ssd' || ${rf}

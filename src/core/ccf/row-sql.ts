@@ -121,7 +121,13 @@ r2 AS (
          ELSE string_split(ut, ':')[-1] END AS it
   FROM r1
 ),
-r3 AS (SELECT *, string_split(it, '.') AS it_parts FROM r2),
+r3 AS (
+  SELECT *,
+    -- getDataFromInstanceType reads the LAST two parts ('ml.t3.medium' → t3.medium); an equality key
+    -- keeps the join a hash join
+    CASE WHEN len(string_split(it, '.')) >= 2 THEN string_split(it, '.')[-2] || '.' || string_split(it, '.')[-1] END AS last_two
+  FROM r2
+),
 r4 AS (
   SELECT r.*,
     e.vcpus AS ext_vcpus, e.redshift_vcpus AS ext_redshift_vcpus, e.burstable_pct AS ext_burstable_pct,
@@ -136,8 +142,7 @@ r4 AS (
   LEFT JOIN __ccf_type t ON t.type = r.it
   LEFT JOIN __ccf_type m ON m.type = ${firstTwo('r.it')}
   LEFT JOIN __ccf_family f ON f.family = split_part(r.it, '.', 1)
-  -- getDataFromInstanceType reads the LAST two parts ('ml.t3.medium' → t3.medium)
-  LEFT JOIN __ccf_type l ON len(r.it_parts) >= 2 AND l.type = r.it_parts[-2] || '.' || r.it_parts[-1]
+  LEFT JOIN __ccf_type l ON l.type = r.last_two
   LEFT JOIN __ccf_ef x ON x.region = r.region
 ),
 kj AS (
