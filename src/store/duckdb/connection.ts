@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import {
+  BIGINT, BOOLEAN, DOUBLE, DuckDBDataChunk, DuckDBInstance, INTEGER, LIST, UBIGINT, VARCHAR, listValue,
+  type DuckDBConnection, type DuckDBType, type DuckDBValue,
+} from '@duckdb/node-api';
 import { GreenopsError } from '../../core/errors.js';
 import { migrations, views } from './migrations/index.js';
 
@@ -23,6 +26,12 @@ export interface DuckOptions {
 export interface Db {
   all<T extends Row = Row>(sql: string, params?: Params): Promise<T[]>;
   run(sql: string, params?: Params): Promise<void>;
+  /**
+   * Append rows to a table through DuckDB's appender, a column at a time: a column a row lacks is
+   * NULL. Types: VARCHAR, DOUBLE, BOOLEAN, INTEGER, BIGINT, UBIGINT (from a number, decimal string or
+   * bigint) and VARCHAR[]. The table's name must be unique across the store and its temp tables.
+   */
+  append(table: string, rows: readonly object[]): Promise<void>;
   transaction<T>(fn: () => Promise<T>): Promise<T>;
   close(): void;
   readonly path: string;
@@ -70,6 +79,30 @@ export async function openDb(path: string, options: DuckOptions = {}): Promise<D
       await conn.run(sql, params as DuckDBValue[] | Record<string, DuckDBValue> | undefined);
       options.trace?.(sql, (performance.now() - t0) / 1000);
     },
+    async append(table, rows): Promise<void> {
+      const columns = await db.all<{ name: string; type: string }>(
+        'SELECT column_name AS name, data_type AS type FROM duckdb_columns() WHERE table_name = $1 ORDER BY column_index',
+        [table],
+      );
+      if (new Set(columns.map((c) => c.name)).size !== columns.length) throw new GreenopsError('E_STORE', `Cannot append to ${table}: more than one table has that name`);
+      const cells = columns.map((c) => cellOf(c.type, `${table}.${c.name}`));
+      const appender = await conn.createAppender(table);
+      try {
+        // a data chunk is filled from JavaScript arrays and crosses into DuckDB once per column
+        for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
+          const slice = rows.slice(start, start + CHUNK_ROWS) as ReadonlyArray<Record<string, unknown>>;
+          const chunk = DuckDBDataChunk.create(cells.map((c) => c.type), slice.length);
+          chunk.setColumns(columns.map((c, i) => slice.map((row) => {
+            const v = row[c.name];
+            return v === undefined || v === null ? null : (cells[i] as Cell).value(v);
+          })));
+          appender.appendDataChunk(chunk);
+        }
+        appender.flushSync();
+      } finally {
+        appender.closeSync();
+      }
+    },
     async transaction<T>(fn: () => Promise<T>): Promise<T> {
       await conn.run('BEGIN TRANSACTION');
       try {
@@ -89,6 +122,25 @@ export async function openDb(path: string, options: DuckOptions = {}): Promise<D
   };
   await migrate(db);
   return db;
+}
+
+/** DuckDB's standard vector size: the most rows a data chunk holds. */
+const CHUNK_ROWS = 2048;
+
+interface Cell { readonly type: DuckDBType; readonly value: (v: unknown) => DuckDBValue }
+
+/** A column type `append` can write, and how a JavaScript value becomes one of its cells. */
+function cellOf(type: string, where: string): Cell {
+  switch (type) {
+    case 'VARCHAR': return { type: VARCHAR, value: (v) => String(v) };
+    case 'DOUBLE': return { type: DOUBLE, value: (v) => Number(v) };
+    case 'BOOLEAN': return { type: BOOLEAN, value: (v) => Boolean(v) };
+    case 'INTEGER': return { type: INTEGER, value: (v) => Number(v) };
+    case 'BIGINT': return { type: BIGINT, value: (v) => BigInt(v as string | number | bigint) };
+    case 'UBIGINT': return { type: UBIGINT, value: (v) => BigInt(v as string | number | bigint) };
+    case 'VARCHAR[]': return { type: LIST(VARCHAR), value: (v) => listValue((v as unknown[]).map(String)) };
+    default: throw new GreenopsError('E_STORE', `Cannot append to ${where}: type ${type} is not supported`);
+  }
 }
 
 async function migrate(db: Db): Promise<void> {

@@ -1,0 +1,31 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDb, type Db } from './connection.js';
+
+let db: Db;
+beforeEach(async () => { db = await openDb(':memory:'); });
+afterEach(() => db.close());
+
+describe('Db.append', () => {
+  it('writes every supported type, NULL for absent values, across several data chunks', async () => {
+    await db.run('CREATE TEMP TABLE __t (s VARCHAR, d DOUBLE, b BOOLEAN, i INTEGER, big BIGINT, key UBIGINT, tags VARCHAR[])');
+    const rows = Array.from({ length: 5000 }, (_, n) => ({
+      s: `row ${n}`, d: n / 3, b: n % 2 === 0, i: n, big: n * 1_000_000_007, key: (18446744073709551615n - BigInt(n)).toString(),
+      tags: n % 3 === 0 ? [] : ['a', `t${n}`],
+    }));
+    rows.push({ s: 'nulls' } as never);
+    await db.append('__t', rows);
+    const [sum] = await db.all<{ n: number; d: number; evens: number; tags: number; maxKey: string; lastBig: number }>(
+      `SELECT count(*) AS n, sum(d) AS d, count(*) FILTER (WHERE b) AS evens, sum(len(tags)) AS tags,
+        CAST(max(key) AS VARCHAR) AS maxKey, max(big) AS lastBig FROM __t`,
+    );
+    expect(sum?.d).toBeCloseTo(rows.slice(0, 5000).reduce((a, r) => a + r.d, 0), 6);
+    expect({ ...sum, d: 0 }).toEqual({ n: 5001, d: 0, evens: 2500, tags: 2 * (5000 - 1667), maxKey: '18446744073709551615', lastBig: 4999 * 1_000_000_007 });
+    const [last] = await db.all('SELECT * FROM __t WHERE s = $1', ['nulls']);
+    expect(last).toEqual({ s: 'nulls', d: null, b: null, i: null, big: null, key: null, tags: null });
+  });
+
+  it('refuses a column type it cannot write', async () => {
+    await db.run('CREATE TEMP TABLE __u (t TIMESTAMP)');
+    await expect(db.append('__u', [{ t: '2024-01-01' }])).rejects.toThrow(/__u\.t: type TIMESTAMP is not supported/);
+  });
+});
