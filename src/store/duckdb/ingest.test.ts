@@ -109,6 +109,18 @@ describe('ingest', () => {
     expect(rejected).toEqual([[22_001, 'ChargeCategory', 'just,three,fields'], [22_005, 'BilledCost', 'abc'], [22_008, 'BilledCost', 'x']]);
   });
 
+  it('names the row of a bad cell in a Parquet file with text columns', async () => {
+    const bad: Record<number, Record<string, string>> = { 3: { BilledCost: 'abc' }, 4_100: { ChargePeriodStart: 'yesterday' } };
+    const csv = writeFocus(dir, 'text.csv', Array.from({ length: 5_000 }, (_, i) => ({ ResourceId: `r${i + 1}`, ...bad[i + 1] })));
+    const pq = csv.replace(/\.csv$/, '.parquet');
+    // every column as text, as some exporters write them
+    await store.db.run(`COPY (SELECT * FROM read_csv('${csv}', all_varchar = true)) TO '${pq}' (FORMAT parquet, ROW_GROUP_SIZE 1024)`);
+    const r = await store.ingest(pq, opts);
+    expect(r.accounting).toMatchObject({ rowsRead: 5_000, rejected: 2, estimated: 4_998 });
+    const rejected = (await store.rejects()).map((x) => [x.rowNo, x.column, x.value]);
+    expect(rejected).toEqual([[3, 'BilledCost', 'abc'], [4_100, 'ChargePeriodStart', 'yesterday']]);
+  });
+
   it('sums the lines of one day and kind of charge into one row, and keeps every line counted', async () => {
     const hours = Array.from({ length: 30 }, (_, h) => ({
       ResourceId: 'i-1', ChargePeriodStart: new Date(Date.UTC(2026, 7, 1, h)).toISOString(), ChargePeriodEnd: new Date(Date.UTC(2026, 7, 1, h + 1)).toISOString(),

@@ -147,19 +147,17 @@ export async function ingestFile(db: Db, inputPath: string, options: IngestOptio
     const used = storedColumns(columns.map((c) => c.name), mapping);
     const descriptive = [...new Set([...used.kind, ...used.tags, ...used.row])];
     try {
-      // One pass over the rows checks and groups them; everything after reads the groups. CSV rows
-      // are read in parallel, unnumbered: only when some cell is bad is the file read again, in
-      // order, to number the rejected rows.
-      const reader = kind === 'csv' ? csvReaderSql(path, dialect, used.all, rejectsTable) : parquetReaderSql(path);
-      await db.run(`CREATE OR REPLACE TEMP TABLE __groups AS ${groupRowsSql(mapping, reader, descriptive)}`);
-      if (kind === 'csv') {
-        const bad = await db.all<{ n: number }>('SELECT count(*) AS n FROM __groups WHERE __reject_column IS NOT NULL');
-        if ((bad[0]?.n ?? 0) > 0) {
-          await db.run('DELETE FROM __groups WHERE __reject_column IS NOT NULL');
-          await db.run(`INSERT INTO __groups BY NAME ${groupRowsSql(mapping, csvReaderSql(path, dialect, used.all, `${rejectsTable}_n`, true), descriptive, 'rejected')}`);
-          await db.run(`DROP TABLE IF EXISTS "${rejectsTable}_n"`);
-          await db.run(`DROP TABLE IF EXISTS "${rejectsTable}_n_scan"`);
-        }
+      // One pass over the rows checks and groups them; everything after reads the groups. Rows are
+      // read unnumbered (numbering a CSV serialises its read): only when some cell is bad is the file
+      // read again, numbered, for the rejected rows.
+      const reader = (numbered: boolean, rejects: string): string => (kind === 'csv' ? csvReaderSql(path, dialect, used.all, rejects, numbered) : parquetReaderSql(path, numbered));
+      await db.run(`CREATE OR REPLACE TEMP TABLE __groups AS ${groupRowsSql(mapping, reader(false, rejectsTable), descriptive)}`);
+      const bad = await db.all<{ n: number }>('SELECT count(*) AS n FROM __groups WHERE __reject_column IS NOT NULL');
+      if ((bad[0]?.n ?? 0) > 0) {
+        await db.run('DELETE FROM __groups WHERE __reject_column IS NOT NULL');
+        await db.run(`INSERT INTO __groups BY NAME ${groupRowsSql(mapping, reader(true, `${rejectsTable}_n`), descriptive, 'rejected')}`);
+        await db.run(`DROP TABLE IF EXISTS "${rejectsTable}_n"`);
+        await db.run(`DROP TABLE IF EXISTS "${rejectsTable}_n_scan"`);
       }
       for (const sql of distinctKeysSql(mapping, used)) await db.run(sql);
       await db.run(`INSERT INTO usage BY NAME ${usageRowsSql(mapping, used)}`, { file_id: id });

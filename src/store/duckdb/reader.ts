@@ -25,9 +25,14 @@ function csvOptions(path: string, dialect: CsvDialect): string {
   return dialect.lenient ? `${base}, null_padding = true, strict_mode = false` : base;
 }
 
-/** A Parquet file's rows with `__rn`, the 1-based data-row number. */
-export function parquetReaderSql(path: string): string {
-  return `(SELECT file_row_number + 1 AS __rn, * EXCLUDE (file_row_number) FROM read_parquet(${lit(path)}, file_row_number = true))`;
+/**
+ * A Parquet file's columns. Unless `numbered`, `__rn` is NULL: rows are numbered only when a bad cell
+ * needs its row named, on a second read.
+ */
+export function parquetReaderSql(path: string, numbered = false): string {
+  return numbered
+    ? `(SELECT file_row_number + 1 AS __rn, * EXCLUDE (file_row_number) FROM read_parquet(${lit(path)}, file_row_number = true))`
+    : `(SELECT NULL::BIGINT AS __rn, * FROM read_parquet(${lit(path)}))`;
 }
 
 /**
