@@ -142,9 +142,10 @@ const TYPED_FIELDS = ['period_start', 'period_end', 'quantity', 'billed_cost', '
  * every methodology is linear in the amount and the cost, so a group's footprint is the sum of its
  * lines' footprints; hourly exports shrink about 24-fold. The descriptive columns are kept raw (the
  * mapping's expressions run once per group afterwards, in `usageRowsSql`), and each group keeps its
- * first data row's number and how many lines it holds. `reader` must yield `__rn`, the data-row number,
- * or NULL where rows cannot be numbered cheaply (a CSV file read in parallel): rejected rows are then
- * grouped too, and must be read again, numbered, with `only = 'rejected'`.
+ * first data row's number and how many lines it holds. `reader` yields `__rn`, the data-row number, or
+ * NULL (a first, unnumbered read: numbering a CSV file serialises its read). That first pass only marks
+ * a rejected row with its column; its groups are discarded and the file read again, numbered, with
+ * `only = 'rejected'`, which names each rejected row's reason and value.
  */
 export function groupRowsSql(mapping: SourceMapping, reader: string, descriptive: readonly string[], only: 'all' | 'rejected' = 'all'): string {
   const f = mapping.fields;
@@ -174,7 +175,8 @@ export function groupRowsSql(mapping: SourceMapping, reader: string, descriptive
   ];
   return `WITH c AS (SELECT __rn, ${columns.join(',\n  ')} FROM ${reader}),
 t AS (SELECT c.__rn, ${[...keys, ...checks.map((x) => `c.__${x.name}`), 'c.__billing_period', 'c.__blended_cost'].join(', ')},
-  ${chain('column')} AS __reject_column, ${chain('reason')} AS __reject_reason, ${chain('value')} AS __reject_value FROM c)
+  ${chain('column')} AS __reject_column,
+  ${only === 'rejected' ? `${chain('reason')} AS __reject_reason, ${chain('value')} AS __reject_value` : 'NULL::VARCHAR AS __reject_reason, NULL::VARCHAR AS __reject_value'} FROM c)
 SELECT ${[...keys,
     '__reject_column', '__reject_reason', '__reject_value',
     // a rejected row stays on its own
