@@ -109,6 +109,14 @@ describe('ingest', () => {
     expect(rejected).toEqual([[22_001, 'ChargeCategory', 'just,three,fields'], [22_005, 'BilledCost', 'abc'], [22_008, 'BilledCost', 'x']]);
   });
 
+  it('reads NULL, null (as in the FOCUS 1.2 examples) and an empty cell as missing', async () => {
+    const path = writeFocus(dir, 'nulls.csv', ['NULL', 'null', ''].map((q) => ({ ChargeCategory: 'Purchase', ConsumedQuantity: q, ConsumedUnit: q })));
+    const r = await store.ingest(path, opts);
+    expect(r.accounting).toMatchObject({ rowsRead: 3, rejected: 0, costOnly: 3 });
+    const rows = await store.db.all<{ quantity: number | null }>('SELECT quantity FROM usage');
+    expect(rows).toEqual([{ quantity: null }]);
+  });
+
   it('names the row of a bad cell in a Parquet file with text columns', async () => {
     const bad: Record<number, Record<string, string>> = { 3: { BilledCost: 'abc' }, 4_100: { ChargePeriodStart: 'yesterday' } };
     const csv = writeFocus(dir, 'text.csv', Array.from({ length: 5_000 }, (_, i) => ({ ResourceId: `r${i + 1}`, ...bad[i + 1] })));

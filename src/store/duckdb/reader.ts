@@ -21,7 +21,7 @@ export interface CsvDialect {
 }
 
 function csvOptions(path: string, dialect: CsvDialect): string {
-  const base = `all_varchar = true, header = true, delim = ${delimiter(path)}, nullstr = ['NULL', ''], quote = '"', escape = '"', max_line_size = 1048576, buffer_size = 8388608`;
+  const base = `all_varchar = true, header = true, delim = ${delimiter(path)}, nullstr = ['NULL', 'null', ''], quote = '"', escape = '"', max_line_size = 1048576, buffer_size = 8388608`;
   return dialect.lenient ? `${base}, null_padding = true, strict_mode = false` : base;
 }
 
