@@ -32,11 +32,14 @@ describe.skipIf(!hasShared)('every real export in ../shared/data ingests with ev
     expect(a.estimated + a.costOnly + a.unclassified + a.rejected + a.superseded).toBe(a.rowsRead);
     if (!supersede) expect(a.superseded).toBe(0);
     // The real exports parse completely; the spec's hand-written examples contain a few impossible
-    // values (e.g. 2023-02-01T30:00:00Z), which must be rejected with their column and reason.
+    // values (e.g. 2023-02-01T30:00:00Z), which must be rejected with their column and reason, and
+    // write missing values as lowercase `null`.
     if (!path.includes('spec-v1.2-examples')) expect(a.rejected).toBe(0);
     const rejects = await store.rejects({ fileId: r.fileId });
     expect(rejects).toHaveLength(a.rejected);
     for (const x of rejects) expect(x.column && x.reason).toBeTruthy();
+    // their lowercase `null` is a missing value: only the impossible date-times are refused
+    for (const x of rejects) expect(x.reason).toBe('expected an ISO 8601 date-time');
     const again = await store.ingest(path, { candidates: billingSources, supersede });
     expect(again.duplicate).toBe(true);
   });
