@@ -111,6 +111,9 @@ describe('ccf profile: the worked examples', () => {
       { ...use1, productCode: 'AmazonRedshift', usageType: 'USE1-Node:dc2.large', unit: 'Hrs', amount: 1, cost: 0.25 },
       { ...use1, productCode: 'AmazonCloudFront', usageType: 'US-DataTransfer-Out-Bytes', unit: 'GB', amount: 10, cost: 0.85 },
       { ...use1, lineItemType: 'Tax', productCode: 'AmazonEC2', usageType: '', unit: '', amount: 1, cost: 3 },
+      // product/vcpu as written by a careless exporter: parseFloat gives CCF NaN (falsy: the table's) and Infinity
+      { ...use1, productCode: 'AmazonEC2', usageType: 'USE1-BoxUsage:zz9.huge', unit: 'Hrs', amount: 5, cost: 1, vcpus: 'NaN' },
+      { ...use1, productCode: 'AmazonEC2', usageType: 'USE1-BoxUsage:m5.large', unit: 'Hrs', amount: 5, cost: 1, vcpus: 'Infinity' },
     ]);
     await store.estimate(ccfProfile);
     const fp = await footprint();
@@ -137,6 +140,8 @@ describe('ccf profile: the worked examples', () => {
     expectCcf(row(fp, 10), 0.00874114863848725, 3.3134984732427228e-6);
     expect(row(fp, 11)).toMatchObject({ status: 'unclassified', kwh: 0, flags: ['ccf:network_usage_type_unmatched'] });
     expect(row(fp, 12)).toMatchObject({ status: 'cost_only', kwh: 0, flags: ['ccf:not_usage_line_item'] });
+    expect(row(fp, 13)).toMatchObject({ status: 'fallback', kwh: 0, flags: ['ccf:vcpus_unknown', 'ccf:nan_co2e', 'ccf:processor_average'] });
+    expect(row(fp, 14)).toMatchObject({ status: 'fallback', kwh: 0, operational_g: 0, flags: ['ccf:nan_co2e'] });
   });
 });
 

@@ -23,13 +23,17 @@ SELECT k.class_key, ${INPUTS.map((c) => `k.${c}`).join(', ')}, s.ok_rows, s.q, s
   dense_rank() OVER (ORDER BY ${INPUTS.map((c) => `k.${c}`).join(', ')}) AS i
 FROM class_keys k JOIN s USING (class_key)`;
 
+/** Doubles travel as text, which JSON's numbers cannot be for NaN and ±Infinity (a bill's vCPUs may read "NaN"). */
+const NUMBERS = new Set(['vcpus', 'q', 'qh', 'cost']);
+const field = (c: string): string => `${c} := ${NUMBERS.has(c) ? `CAST(${c} AS VARCHAR)` : c}`;
+
 /**
  * One row per distinct input, with the sums of its kinds, as one JSON text: a few thousand rows
  * reach JavaScript several times faster that way than value by value.
  */
 const INPUTS_SQL = `
 SELECT CAST(to_json(list(struct_pack(
-  key := i, ${INPUTS.map((c) => `${c} := ${c}`).join(', ')}, ok_rows := ok_rows, q := q, qh := qh, cost := cost
+  key := i, ${[...INPUTS, 'ok_rows', 'q', 'qh', 'cost'].map(field).join(', ')}
 ))) AS VARCHAR) AS inputs
 FROM (
   SELECT i, ${INPUTS.map((c) => `any_value(${c}) AS ${c}`).join(', ')}, sum(ok_rows) AS ok_rows, sum(q) AS q, sum(qh) AS qh, sum(cost) AS cost
@@ -38,7 +42,15 @@ FROM (
 
 interface InputRow {
   key: number; provider: string | null; service_code: string | null; charge_category: string | null; usage_type: string | null;
-  unit: string | null; region: string | null; vcpus: number | null; ok_rows: number; q: number | null; qh: number | null; cost: number | null;
+  unit: string | null; region: string | null; vcpus: string | null; ok_rows: number; q: string | null; qh: string | null; cost: string | null;
+}
+
+/** A DuckDB double as text ('inf', '-inf' and 'nan' included) back to a number. */
+function double(text: string | null): number | null {
+  if (text === null) return null;
+  if (text === 'inf') return Number.POSITIVE_INFINITY;
+  if (text === '-inf') return Number.NEGATIVE_INFINITY;
+  return Number(text); // 'nan' → NaN
 }
 
 const RATE_COLUMNS: Readonly<Record<keyof CcfRate, string>> = {
@@ -71,9 +83,9 @@ export async function ccfEstimator(db: Db, profile: MethodologyProfile): Promise
     key: r.key,
     input: {
       provider: r.provider, serviceCode: r.service_code, chargeCategory: r.charge_category, usageType: r.usage_type,
-      unit: r.unit, region: r.region, vcpus: r.vcpus,
+      unit: r.unit, region: r.region, vcpus: double(r.vcpus),
     },
-    sums: r.ok_rows > 0 ? { q: r.q ?? 0, qh: r.qh ?? 0, cost: r.cost ?? 0 } : undefined,
+    sums: r.ok_rows > 0 ? { q: double(r.q) ?? 0, qh: double(r.qh) ?? 0, cost: double(r.cost) ?? 0 } : undefined,
   })));
   await db.run(`CREATE OR REPLACE TEMP TABLE __ccf_rates (${Object.entries(RATE_COLUMNS).map(([name, type]) => `${name} ${type}`).join(', ')})`);
   await db.append('__ccf_rates', rates);
