@@ -2,10 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  BIGINT, BOOLEAN, DOUBLE, DuckDBDataChunk, DuckDBInstance, INTEGER, LIST, UBIGINT, VARCHAR, listValue,
-  type DuckDBConnection, type DuckDBType, type DuckDBValue,
-} from '@duckdb/node-api';
+import { DuckDBDataChunk, DuckDBInstance, listValue, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import { GreenopsError } from '../../core/errors.js';
 import { migrations, views } from './migrations/index.js';
 
@@ -18,7 +15,7 @@ export interface DuckOptions {
   readonly threads?: number;
   /** How long to keep retrying while another process holds the file. */
   readonly busyTimeoutMs?: number;
-  /** Called after each statement run through `run`, with its duration: for profiling. */
+  /** Called after each statement run through `run` or `all`, with its duration: for profiling. */
   readonly trace?: (sql: string, seconds: number) => void;
 }
 
@@ -29,7 +26,7 @@ export interface Db {
   /**
    * Append rows to a table through DuckDB's appender, a column at a time: a column a row lacks is
    * NULL. Types: VARCHAR, DOUBLE, BOOLEAN, INTEGER, BIGINT, UBIGINT (from a number, decimal string or
-   * bigint) and VARCHAR[]. The table's name must be unique across the store and its temp tables.
+   * bigint) and VARCHAR[].
    */
   append(table: string, rows: readonly object[]): Promise<void>;
   transaction<T>(fn: () => Promise<T>): Promise<T>;
@@ -71,7 +68,9 @@ export async function openDb(path: string, options: DuckOptions = {}): Promise<D
   const db: Db = {
     path,
     async all<T extends Row = Row>(sql: string, params?: Params): Promise<T[]> {
+      const t0 = options.trace ? performance.now() : 0;
       const reader = await conn.runAndReadAll(sql, params as DuckDBValue[] | Record<string, DuckDBValue> | undefined);
+      options.trace?.(sql, (performance.now() - t0) / 1000);
       return reader.getRowObjectsJS().map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, toJs(v)])) as T);
     },
     async run(sql: string, params?: Params): Promise<void> {
@@ -80,20 +79,18 @@ export async function openDb(path: string, options: DuckOptions = {}): Promise<D
       options.trace?.(sql, (performance.now() - t0) / 1000);
     },
     async append(table, rows): Promise<void> {
-      const columns = await db.all<{ name: string; type: string }>(
-        'SELECT column_name AS name, data_type AS type FROM duckdb_columns() WHERE table_name = $1 ORDER BY column_index',
-        [table],
-      );
-      if (new Set(columns.map((c) => c.name)).size !== columns.length) throw new GreenopsError('E_STORE', `Cannot append to ${table}: more than one table has that name`);
-      const cells = columns.map((c) => cellOf(c.type, `${table}.${c.name}`));
+      // the table's columns and types, from an empty result (the catalog views cost ~10 ms)
+      const shape = await conn.runAndReadAll(`SELECT * FROM "${table.replaceAll('"', '""')}" LIMIT 0`);
+      const names = shape.columnNames();
+      const cells = shape.columnTypes().map((t, i) => cellOf(t, `${table}.${names[i] ?? '?'}`));
       const appender = await conn.createAppender(table);
       try {
         // a data chunk is filled from JavaScript arrays and crosses into DuckDB once per column
         for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
           const slice = rows.slice(start, start + CHUNK_ROWS) as ReadonlyArray<Record<string, unknown>>;
           const chunk = DuckDBDataChunk.create(cells.map((c) => c.type), slice.length);
-          chunk.setColumns(columns.map((c, i) => slice.map((row) => {
-            const v = row[c.name];
+          chunk.setColumns(names.map((name, i) => slice.map((row) => {
+            const v = row[name];
             return v === undefined || v === null ? null : (cells[i] as Cell).value(v);
           })));
           appender.appendDataChunk(chunk);
@@ -104,10 +101,10 @@ export async function openDb(path: string, options: DuckOptions = {}): Promise<D
       }
     },
     async transaction<T>(fn: () => Promise<T>): Promise<T> {
-      await conn.run('BEGIN TRANSACTION');
+      await db.run('BEGIN TRANSACTION');
       try {
         const result = await fn();
-        await conn.run('COMMIT');
+        await db.run('COMMIT');
         return result;
       } catch (e) {
         // DuckDB may already have ended a failed transaction: the first error is the one to report
@@ -130,16 +127,15 @@ const CHUNK_ROWS = 2048;
 interface Cell { readonly type: DuckDBType; readonly value: (v: unknown) => DuckDBValue }
 
 /** A column type `append` can write, and how a JavaScript value becomes one of its cells. */
-function cellOf(type: string, where: string): Cell {
-  switch (type) {
-    case 'VARCHAR': return { type: VARCHAR, value: (v) => String(v) };
-    case 'DOUBLE': return { type: DOUBLE, value: (v) => Number(v) };
-    case 'BOOLEAN': return { type: BOOLEAN, value: (v) => Boolean(v) };
-    case 'INTEGER': return { type: INTEGER, value: (v) => Number(v) };
-    case 'BIGINT': return { type: BIGINT, value: (v) => BigInt(v as string | number | bigint) };
-    case 'UBIGINT': return { type: UBIGINT, value: (v) => BigInt(v as string | number | bigint) };
-    case 'VARCHAR[]': return { type: LIST(VARCHAR), value: (v) => listValue((v as unknown[]).map(String)) };
-    default: throw new GreenopsError('E_STORE', `Cannot append to ${where}: type ${type} is not supported`);
+function cellOf(type: DuckDBType, where: string): Cell {
+  const big = (v: unknown): bigint => BigInt(v as string | number | bigint);
+  switch (type.toString()) {
+    case 'VARCHAR': return { type, value: (v) => String(v) };
+    case 'DOUBLE': case 'INTEGER': return { type, value: (v) => Number(v) };
+    case 'BOOLEAN': return { type, value: (v) => Boolean(v) };
+    case 'BIGINT': case 'UBIGINT': return { type, value: big };
+    case 'VARCHAR[]': return { type, value: (v) => listValue((v as unknown[]).map(String)) };
+    default: throw new GreenopsError('E_STORE', `Cannot append to ${where}: type ${type.toString()} is not supported`);
   }
 }
 

@@ -90,6 +90,5 @@ export async function ccfEstimator(db: Db, profile: MethodologyProfile): Promise
   await db.run(`CREATE OR REPLACE TEMP TABLE __ccf_rates (${Object.entries(RATE_COLUMNS).map(([name, type]) => `${name} ${type}`).join(', ')})`);
   await db.append('__ccf_rates', rates);
   await db.run(INSERT_SQL, { methodology: profile.id });
-  await db.run('DROP TABLE __ccf_kinds');
-  await db.run('DROP TABLE __ccf_rates');
+  await db.run('DROP TABLE __ccf_kinds; DROP TABLE __ccf_rates');
 }

@@ -84,9 +84,8 @@ export async function estimate(db: Db, profile: MethodologyProfile, scope: Estim
   const estimator = estimators[profile.id];
   await db.transaction(async () => {
     await classifyPendingKeys(db);
-    await db.run('DROP TABLE IF EXISTS __target');
-    if (scope === 'all') await db.run('CREATE TEMP TABLE __target AS SELECT file_id FROM files');
-    else await db.run('CREATE TEMP TABLE __target AS SELECT unnest($1::INTEGER[]) AS file_id', [JSON.stringify(scope.fileIds)]);
+    if (scope === 'all') await db.run('CREATE OR REPLACE TEMP TABLE __target AS SELECT file_id FROM files');
+    else await db.run('CREATE OR REPLACE TEMP TABLE __target AS SELECT unnest($1::INTEGER[]) AS file_id', [JSON.stringify(scope.fileIds)]);
     await db.run('INSERT OR REPLACE INTO estimates VALUES ($1, $2, $3, $4, now())', [profile.id, 'rates', versionOf(profile), FACTORS_VERSION]);
     await estimator.run(db, profile, scope === 'all');
     await db.run('DELETE FROM estimated_files WHERE methodology = $1 AND file_id IN (SELECT file_id FROM __target)', [profile.id]);
