@@ -7,7 +7,8 @@ import { METHODOLOGY_VERSION, type MethodologyProfile } from '../methodology.js'
  */
 export const ccfProfile: MethodologyProfile = {
   id: 'ccf',
-  // .2: no factor ids on rates whose CCF figure is NaN (stored estimates made before are rebuilt)
+  // .2: no factor ids on rates without a CCF figure (NaN; unknown usage with no known usage or no
+  // ratio for its unit); stored estimates made before are rebuilt
   version: `${METHODOLOGY_VERSION}+ccf-0.15.2`,
   title: 'Cloud Carbon Footprint 0.15 (AWS), quirks included',
   cpuCurve: 'linear',

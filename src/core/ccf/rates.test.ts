@@ -76,6 +76,7 @@ describe('ccf rates', () => {
     expect(requests?.status).toBe('fallback');
     expect(requests?.flags).toEqual(['ccf:unknown_usage_cost_ratio', 'ccf:unknown_usage_unit', 'ccf:no_ratio_for_unit']);
     expect(requests?.kwh).toBe(0);
+    expect([requests?.grid_factor_id, requests?.coefficient_id]).toEqual([null, null]);
   });
 
   it('stores an infinite ratio (known kinds with zero cost) as flagged zeros', () => {
@@ -92,6 +93,7 @@ describe('ccf rates', () => {
     const [unknown] = rates([[aws('USE1-NatGateway-Bytes', 'GB'), { q: 5, cost: 4 }]]);
     expect(unknown?.status).toBe('unclassified');
     expect(unknown?.flags).toContain('ccf:no_known_usage');
+    expect([unknown?.grid_factor_id, unknown?.coefficient_id]).toEqual([null, null]);
   });
 
   it('stores a NaN estimate as flagged zeros with no factor ids', () => {

@@ -207,7 +207,8 @@ function flagsOf(v: Valued): string[] {
 /** Factor ids: CCF's own tables, prefixed ccf:. */
 function idsOf(v: Valued): Ids {
   const { k } = v;
-  if (!REPORTED.includes(k.kind) || v.nan) return NO_IDS;
+  // no figure, no factor: NaN, and unknown usage with no known usage or no ratio for its unit
+  if (!REPORTED.includes(k.kind) || v.nan || (k.kind === 'unknown' && (!v.anyProduced || !v.hasRatio))) return NO_IDS;
   const rf = k.rf !== 1 ? ` ccf:replication:${k.rf}` : '';
   let coefficient: string | null = null;
   if (k.kind === 'unknown') coefficient = `ccf:cost_ratio:${k.unit}`;

@@ -24,6 +24,16 @@ describe('Db.append', () => {
     expect(last).toEqual({ s: 'nulls', d: null, b: null, i: null, big: null, key: null, tags: null });
   });
 
+  it('writes nothing of a failed append, and converts nothing silently', async () => {
+    await db.run('CREATE TEMP TABLE __v (k UBIGINT, b BOOLEAN, tags VARCHAR[])');
+    const rows = Array.from({ length: 3000 }, (_, n) => ({ k: String(n), b: true, tags: ['x', null] }));
+    await expect(db.append('__v', rows.map((r, n) => (n === 2500 ? { ...r, k: 'abc' } : r)))).rejects.toThrow(/__v\.k: expected an integer/);
+    expect(await db.all('SELECT count(*) AS n FROM __v')).toEqual([{ n: 0 }]);
+    await expect(db.append('__v', [{ k: '1', b: 'false' }])).rejects.toThrow(/__v\.b: expected a boolean/);
+    await db.append('__v', rows.slice(0, 2));
+    expect(await db.all('SELECT k, b, tags FROM __v ORDER BY k')).toEqual([{ k: 0, b: true, tags: ['x', null] }, { k: 1, b: true, tags: ['x', null] }]);
+  });
+
   it('refuses a column type it cannot write', async () => {
     await db.run('CREATE TEMP TABLE __u (t TIMESTAMP)');
     await expect(db.append('__u', [{ t: '2024-01-01' }])).rejects.toThrow(/__u\.t: type TIMESTAMP is not supported/);

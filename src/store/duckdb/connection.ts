@@ -96,6 +96,10 @@ export async function openDb(path: string, options: DuckOptions = {}): Promise<D
           appender.appendDataChunk(chunk);
         }
         appender.flushSync();
+      } catch (e) {
+        // nothing of a failed append is written
+        appender.clear();
+        throw e;
       } finally {
         appender.closeSync();
       }
@@ -126,15 +130,27 @@ const CHUNK_ROWS = 2048;
 
 interface Cell { readonly type: DuckDBType; readonly value: (v: unknown) => DuckDBValue }
 
-/** A column type `append` can write, and how a JavaScript value becomes one of its cells. */
+/** A column type `append` can write, and how a JavaScript value becomes one of its cells (strictly: no coercion). */
 function cellOf(type: DuckDBType, where: string): Cell {
-  const big = (v: unknown): bigint => BigInt(v as string | number | bigint);
+  const wrong = (v: unknown, expected: string): never => {
+    throw new GreenopsError('E_STORE', `Cannot append to ${where}: expected ${expected}, got ${typeof v} ${String(v).slice(0, 40)}`);
+  };
+  const text = (v: unknown): string => (typeof v === 'string' ? v : wrong(v, 'a string'));
+  const number = (v: unknown): number => (typeof v === 'number' ? v : wrong(v, 'a number'));
+  const big = (v: unknown): bigint => {
+    if (typeof v === 'bigint') return v;
+    if ((typeof v === 'number' && Number.isSafeInteger(v)) || (typeof v === 'string' && /^-?[0-9]+$/.test(v))) return BigInt(v);
+    return wrong(v, 'an integer');
+  };
   switch (type.toString()) {
-    case 'VARCHAR': return { type, value: (v) => String(v) };
-    case 'DOUBLE': case 'INTEGER': return { type, value: (v) => Number(v) };
-    case 'BOOLEAN': return { type, value: (v) => Boolean(v) };
+    case 'VARCHAR': return { type, value: text };
+    case 'DOUBLE': case 'INTEGER': return { type, value: number };
+    case 'BOOLEAN': return { type, value: (v) => (typeof v === 'boolean' ? v : wrong(v, 'a boolean')) };
     case 'BIGINT': case 'UBIGINT': return { type, value: big };
-    case 'VARCHAR[]': return { type, value: (v) => listValue((v as unknown[]).map(String)) };
+    case 'VARCHAR[]': return {
+      type,
+      value: (v) => (Array.isArray(v) ? listValue(v.map((x: unknown) => (x === null || x === undefined ? null : text(x)))) : wrong(v, 'a list of strings')),
+    };
     default: throw new GreenopsError('E_STORE', `Cannot append to ${where}: type ${type.toString()} is not supported`);
   }
 }

@@ -135,14 +135,14 @@ FROM (SELECT ${[numbered(used.tags), `${f.tags_json} AS tags_raw`].filter(Boolea
 const TYPED_FIELDS = ['period_start', 'period_end', 'quantity', 'billed_cost', 'effective_cost', 'billing_period', 'blended_cost'] as const satisfies ReadonlyArray<keyof CanonicalFields>;
 
 /**
- * Pass 1, over the file's rows (once; a CSV file with bad cells twice): type-check every cell (a
+ * Pass 1, over the file's rows (once; a file with bad cells twice): type-check every cell (a
  * row that fails names its column and value and is kept on its own) and sum the accepted rows per day
  * and kind of charge, resource, account, tags and billing period, the finest grain any footprint is
  * reported at. Every formula of
  * every methodology is linear in the amount and the cost, so a group's footprint is the sum of its
  * lines' footprints; hourly exports shrink about 24-fold. The descriptive columns are kept raw (the
- * mapping's expressions run once per group afterwards, in `usageRowsSql`), and each group keeps its
- * first data row's number and how many lines it holds. `reader` yields `__rn`, the data-row number, or
+ * mapping's expressions run once per group afterwards, in `usageRowsSql`), and each group keeps how
+ * many lines it holds (a rejected row, its data-row number). `reader` yields `__rn`, the data-row number, or
  * NULL (a first, unnumbered read: numbering a CSV file serialises its read). That first pass only marks
  * a rejected row with its column; its groups are discarded and the file read again, numbered, with
  * `only = 'rejected'`, which names each rejected row's reason and value.

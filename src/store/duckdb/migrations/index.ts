@@ -281,8 +281,8 @@ CREATE TABLE run_samples (
 -- A usage row is a group of a file's lines with the same day, kind of charge, resource, account, tags
 -- and billing period (a rejected line stays alone): line_count lines, their quantities and costs
 -- summed, period_start and period_end the earliest start and latest end. row_no is a rejected line's
--- data-row number, or a group's first line where the reader numbers rows (Parquet; NULL for CSV,
--- which is read in parallel). cost_basis is the sum over the lines of the larger of billed and
+-- data-row number (accepted groups: NULL, or in stores written by earlier releases the first line of
+-- a Parquet group). cost_basis is the sum over the lines of the larger of billed and
 -- effective cost (never below 0), the cost that cost-ratio estimates multiply. Rows stored before
 -- this were single lines (line_count 1).
 ALTER TABLE usage ADD COLUMN line_count BIGINT DEFAULT 1;
