@@ -135,17 +135,16 @@ FROM (SELECT ${[numbered(used.tags), `${f.tags_json} AS tags_raw`].filter(Boolea
 const TYPED_FIELDS = ['period_start', 'period_end', 'quantity', 'billed_cost', 'effective_cost', 'billing_period', 'blended_cost'] as const satisfies ReadonlyArray<keyof CanonicalFields>;
 
 /**
- * Pass 1, over the file's rows (once; a file with bad cells twice): type-check every cell (a
- * row that fails names its column and value and is kept on its own) and sum the accepted rows per day
- * and kind of charge, resource, account, tags and billing period, the finest grain any footprint is
- * reported at. Every formula of
- * every methodology is linear in the amount and the cost, so a group's footprint is the sum of its
- * lines' footprints; hourly exports shrink about 24-fold. The descriptive columns are kept raw (the
- * mapping's expressions run once per group afterwards, in `usageRowsSql`), and each group keeps how
- * many lines it holds (a rejected row, its data-row number). `reader` yields `__rn`, the data-row number, or
- * NULL (a first, unnumbered read: numbering a CSV file serialises its read). That first pass only marks
- * a rejected row with its column; its groups are discarded and the file read again, numbered, with
- * `only = 'rejected'`, which names each rejected row's reason and value.
+ * Pass 1, over the file's rows (once; a file with bad cells twice): type-check every cell (a row that
+ * fails names its column and value and is kept on its own) and sum the accepted rows per day and kind
+ * of charge, resource, account, tags and billing period, the finest grain any footprint is reported
+ * at. Every formula of every methodology is linear in the amount and the cost, so a group's footprint
+ * is the sum of its lines' footprints; hourly exports shrink about 24-fold. The descriptive columns are
+ * kept raw (the mapping's expressions run once per group afterwards, in `usageRowsSql`), and each group
+ * keeps how many lines it holds. `reader` yields `__rn`, the data-row number, or NULL (a first,
+ * unnumbered read: numbering a CSV file serialises its read). That first pass only marks a rejected
+ * row with its column; its groups are discarded and the file read again, numbered, with
+ * `only = 'rejected'`, which names each rejected row's number, reason and value.
  */
 export function groupRowsSql(mapping: SourceMapping, reader: string, descriptive: readonly string[], only: 'all' | 'rejected' = 'all'): string {
   const f = mapping.fields;
@@ -179,14 +178,14 @@ t AS (SELECT c.__rn, ${[...keys, ...checks.map((x) => `c.__${x.name}`), 'c.__bil
   ${only === 'rejected' ? `${chain('reason')} AS __reject_reason, ${chain('value')} AS __reject_value` : 'NULL::VARCHAR AS __reject_reason, NULL::VARCHAR AS __reject_value'} FROM c)
 SELECT ${[...keys,
     '__reject_column', '__reject_reason', '__reject_value',
-    // a rejected row stays on its own
-    'CASE WHEN __reject_column IS NOT NULL THEN __rn END AS __rejected_rn',
+    // a rejected row stays on its own, with its number (on the numbered read)
+    'CASE WHEN __reject_column IS NOT NULL THEN __rn END AS __row_no',
     "date_trunc('day', __period_start) AS __day",
     "CAST(COALESCE(__billing_period, date_trunc('month', __period_start)) AS DATE) AS __billing_period",
     // lines with and without a blended cost are not summed together (the ccf profile falls back per line)
     '__blended_cost IS NULL AS __no_blended',
   ].join(', ')},
-  min(__rn) AS __row_no, count(*) AS __line_count,
+  count(*) AS __line_count,
   min(__period_start) AS __period_start, max(__period_end) AS __period_end,
   sum(__quantity) AS __quantity, sum(__billed_cost) AS __billed_cost, sum(__effective_cost) AS __effective_cost,
   sum(__blended_cost) AS __blended_cost, sum(greatest(__effective_cost, __billed_cost, 0)) AS __cost_basis
