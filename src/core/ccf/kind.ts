@@ -109,7 +109,8 @@ function wordTest(list: readonly string[]): (s: string) => boolean {
 const includesAny = (s: string, list: readonly string[]): boolean => list.some((x) => s.includes(x));
 const endsWithAny = (s: string, list: readonly string[]): boolean => list.some((x) => s.endsWith(x));
 
-const ALL_UNITS: readonly string[] = Object.values(CCF_UNITS).flat();
+/** KNOWN_USAGE_UNITS: a unit outside them makes the row unknown usage. */
+export const ALL_UNITS: readonly string[] = Object.values(CCF_UNITS).flat();
 const inUnits = (unit: string, list: readonly string[]): boolean => list.includes(unit);
 const typesWhere = (f: (k: string) => boolean): string[] => Object.keys(CCF_INSTANCE_TYPES).filter(f);
 const isVcpuHours = wordTest(VCPU_HOURS_USAGE_TYPES);

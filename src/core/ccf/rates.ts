@@ -1,5 +1,5 @@
 import { CCF_UNITS } from './tables.js';
-import { ccfScope, readKind, type CcfKind, type CcfKindInput, type CcfKindName, type CcfScope } from './kind.js';
+import { ALL_UNITS, ccfScope, readKind, type CcfKind, type CcfKindInput, type CcfKindName, type CcfScope } from './kind.js';
 
 /**
  * Cloud Carbon Footprint 0.15's AWS CUR estimate as one rate per stored kind of charge (see kind.ts
@@ -39,13 +39,12 @@ export interface CcfKindOfStore {
 /**
  * A `rates` row of the ccf profile, less what follows from CCF having no interval and no market-based
  * figure: kwh_low = kwh_high = kwh; operational_g_low = operational_g_high = market_g = operational_g;
- * embodied_g_low = embodied_g_high = embodied_g.
+ * embodied_g_low = embodied_g_high = embodied_g; and cost_ratio, always false.
  */
 export interface CcfRate {
   readonly key: number;
   readonly status: 'estimated' | 'fallback' | 'cost_only' | 'unclassified';
   readonly flags: string[];
-  readonly cost_ratio: false;
   readonly amount_factor: number;
   readonly per_month: boolean;
   readonly per_cost: boolean;
@@ -67,7 +66,6 @@ export interface CcfRate {
 /** Rows CCF drops without output. */
 const DROPPED: readonly CcfKindName[] = ['unsupported', 'storage_unmatched', 'network_unmatched'];
 const REPORTED: readonly CcfKindName[] = ['compute', 'seconds', 'ssd', 'hdd', 'network', 'unknown'];
-const ALL_UNITS: readonly string[] = Object.values(CCF_UNITS).flat();
 const G = 1_000_000; // metric tonnes → grams
 
 /** Where an unknown row's kWh goes: the component of its unit's class. */
@@ -140,7 +138,7 @@ function rate(key: number, status: CcfRate['status'], flags: string[], perUnit: 
   network: number; kwh: number; op: number; emb: number;
 }, ids: Ids): CcfRate {
   return {
-    key, status, flags, cost_ratio: false,
+    key, status, flags,
     amount_factor: perUnit.amountFactor, per_month: perUnit.perMonth, per_cost: perUnit.perCost,
     compute_kwh: perUnit.compute, gpu_kwh: perUnit.gpu, memory_kwh: perUnit.memory, storage_kwh: perUnit.storage, network_kwh: perUnit.network,
     kwh: perUnit.kwh, operational_g: perUnit.op, embodied_g: perUnit.emb,

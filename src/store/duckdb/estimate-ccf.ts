@@ -54,16 +54,19 @@ function double(text: string | null): number | null {
 }
 
 const RATE_COLUMNS: Readonly<Record<keyof CcfRate, string>> = {
-  key: 'INTEGER', status: 'VARCHAR', flags: 'VARCHAR[]', cost_ratio: 'BOOLEAN', amount_factor: 'DOUBLE', per_month: 'BOOLEAN',
+  key: 'INTEGER', status: 'VARCHAR', flags: 'VARCHAR[]', amount_factor: 'DOUBLE', per_month: 'BOOLEAN',
   per_cost: 'BOOLEAN', compute_kwh: 'DOUBLE', gpu_kwh: 'DOUBLE', memory_kwh: 'DOUBLE', storage_kwh: 'DOUBLE', network_kwh: 'DOUBLE',
   kwh: 'DOUBLE', operational_g: 'DOUBLE', embodied_g: 'DOUBLE',
   grid_factor_id: 'VARCHAR', pue_factor_id: 'VARCHAR', power_factor_id: 'VARCHAR', embodied_factor_id: 'VARCHAR', coefficient_id: 'VARCHAR',
 };
 
-/** CCF has no interval and no market-based figure: each low and high is the value, market is location. */
+/**
+ * CCF has no interval and no market-based figure: each low and high is the value, market is location;
+ * and it never prices a kind by the file's cost ratios (its unknown usage is per unit of cost instead).
+ */
 const INSERT_SQL = `
 INSERT INTO rates BY NAME
-SELECT k.class_key, $methodology AS methodology, r.* EXCLUDE (key),
+SELECT k.class_key, $methodology AS methodology, r.* EXCLUDE (key), false AS cost_ratio,
   r.kwh AS kwh_low, r.kwh AS kwh_high,
   r.operational_g AS operational_g_low, r.operational_g AS operational_g_high, r.operational_g AS market_g,
   r.embodied_g AS embodied_g_low, r.embodied_g AS embodied_g_high
