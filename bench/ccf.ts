@@ -20,19 +20,11 @@ import { awsCurSource } from '../src/sources/aws-cur/index.js';
 import { openDuckStore } from '../src/store/duckdb/index.js';
 import { writeCur, type CurRow } from '../test/helpers/aws-cur.js';
 import { ccfCurRows } from '../test/helpers/ccf-cur-rows.js';
-import { runCcfReference, type CcfInputRow } from '../test/helpers/ccf-reference.js';
+import { asCcf, runCcfReference } from '../test/helpers/ccf-reference.js';
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const dir = join(tmpdir(), 'greenops-bench-ccf');
 mkdirSync(dir, { recursive: true });
-
-/** The row CCF's Athena query hands over for one usage line item. */
-function asCcf(r: CurRow): CcfInputRow {
-  return {
-    timestamp: new Date(`${r.start.slice(0, 10)}T00:00:00.000Z`), region: r.region, serviceName: r.productCode, usageType: r.usageType,
-    usageUnit: r.unit, vCpus: r.vcpus ? Number.parseFloat(r.vcpus) : null, usageAmount: r.amount, cost: r.blendedCost ?? r.cost,
-  };
-}
 
 const HOURS = 92 * 24;
 

@@ -3,8 +3,9 @@ import { ccfProfile } from '../src/core/ccf/profile.js';
 import { billingSources } from '../src/sources/index.js';
 import { openDuckStore, type DuckStore } from '../src/store/duckdb/index.js';
 import { writeCur, type CurRow } from './helpers/aws-cur.js';
+import { ccfCatalogueRows } from './helpers/ccf-catalogue-rows.js';
 import { ccfCurRows } from './helpers/ccf-cur-rows.js';
-import { runCcfReference, type CcfInputRow, type CcfOutcome } from './helpers/ccf-reference.js';
+import { asCcf, relErr, runCcfReference, type CcfOutcome } from './helpers/ccf-reference.js';
 import { scratchDir } from './helpers/focus.js';
 
 /**
@@ -20,15 +21,6 @@ const TOLERANCE = 1e-6;
 
 type Ours = { resource_id: string; line_count: number; status: string; flags: string[]; kwh: number; co2e_t: number; compute_kwh: number; gpu_kwh: number; memory_kwh: number; storage_kwh: number; network_kwh: number };
 
-/** The row CCF's Athena query would hand over for one line item. */
-function asCcf(r: CurRow): CcfInputRow {
-  return {
-    timestamp: new Date(`${r.start.slice(0, 10)}T00:00:00.000Z`), // DATE(DATE_TRUNC('day', line_item_usage_start_date))
-    region: r.region, serviceName: r.productCode, usageType: r.usageType, usageUnit: r.unit,
-    vCpus: r.vcpus ? Number.parseFloat(r.vcpus) : null, usageAmount: r.amount, cost: r.blendedCost ?? r.cost,
-  };
-}
-
 /** A second line of the same kind on the same day, at another hour, with other amounts. */
 function sibling(r: CurRow, k: number): CurRow {
   const hour = (Number(r.start.slice(11, 13)) + 7 + k) % 24;
@@ -38,8 +30,6 @@ function sibling(r: CurRow, k: number): CurRow {
 
 /** What makes two lines one stored row: everything but the hour and the amounts. */
 const groupKey = (r: CurRow): string => JSON.stringify([r.lineItemType ?? 'Usage', r.start.slice(0, 10), r.productCode, r.usageType, r.unit, r.region, r.vcpus ?? '']);
-
-const relErr = (ours: number, ref: number): number => (ref === 0 ? Math.abs(ours) : Math.abs(ours - ref) / Math.abs(ref));
 
 let store: DuckStore;
 let rows: CurRow[];
@@ -135,5 +125,54 @@ describe('ccf profile against the real @cloud-carbon-footprint/aws 0.15.0', () =
       'ccf:region_unknown_factor', 'ccf:processor_average', 'ccf:memory_nan_dropped', 'ccf:not_usage_line_item']) {
       expect(flags, f).toContain(f);
     }
+  });
+});
+
+describe('ccf profile on rows drawn from CCF 0.15\'s own tables (types, regions, units it does and does not know)', () => {
+  let catalogueStore: DuckStore;
+  let lines: CurRow[];
+  let result: Map<string, Ours>;
+  let outcomes: CcfOutcome[];
+  beforeAll(async () => {
+    lines = ccfCatalogueRows(2500, 20261123);
+    catalogueStore = await openDuckStore(':memory:');
+    await catalogueStore.ingest(writeCur(scratchDir('greenops-ccf-catalogue-'), 'cur.csv', lines), { candidates: billingSources });
+    await catalogueStore.estimate(ccfProfile);
+    const fp = await catalogueStore.db.all<Ours>(
+      "SELECT resource_id, line_count, status, flags, kwh, (operational_g + embodied_g) / 1e6 AS co2e_t, compute_kwh, gpu_kwh, memory_kwh, storage_kwh, network_kwh FROM footprint WHERE methodology = 'ccf'",
+    );
+    result = new Map(fp.map((r) => [r.resource_id, r]));
+    outcomes = await runCcfReference(lines.map(asCcf));
+  });
+  afterAll(() => catalogueStore.close());
+
+  it('gives every line CCF\'s kWh and CO2e within 1e-6, or zeros where CCF gives NaN or nothing', () => {
+    const counts = { compared: 0, nan: 0, none: 0 };
+    lines.forEach((line, i) => {
+      const o = result.get(line.resourceId ?? '');
+      const ref = outcomes[i];
+      const where = `${JSON.stringify(line)} → ours ${JSON.stringify(o)}, CCF ${JSON.stringify(ref)}`;
+      expect(o, where).toBeDefined();
+      if (!o || !ref) return;
+      if (ref.kind === 'none') {
+        counts.none++;
+        expect([o.kwh, o.co2e_t], where).toEqual([0, 0]);
+      } else if (!Number.isFinite(ref.kilowattHours) || !Number.isFinite(ref.co2e)) {
+        counts.nan++;
+        expect([o.kwh, o.co2e_t, o.flags.includes('ccf:nan_co2e')], where).toEqual([0, 0, true]);
+      } else {
+        counts.compared++;
+        expect(Math.max(relErr(o.kwh, ref.kilowattHours), relErr(o.co2e_t, ref.co2e)), where).toBeLessThanOrEqual(TOLERANCE);
+      }
+    });
+    expect(counts.compared).toBeGreaterThan(2000);
+    expect(counts.nan).toBeGreaterThan(20);
+    expect(counts.none).toBeGreaterThan(40);
+  });
+
+  it('reads the region as billed: an empty, `global` or `Unknown` product/region takes CCF\'s Unknown factor whatever the usage-type prefix', () => {
+    const unplaced = lines.filter((l) => ['', 'global', 'Unknown'].includes(l.region) && /^(USE1|EUC1|APS2|UGW1|CAN1)-/.test(l.usageType));
+    expect(unplaced.length).toBeGreaterThan(100);
+    expect(unplaced.filter((l) => result.get(l.resourceId ?? '')?.flags.includes('ccf:region_unknown_factor')).length).toBeGreaterThan(50);
   });
 });

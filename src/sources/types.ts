@@ -28,6 +28,13 @@ export interface CanonicalFields {
   readonly billing_account: string;
   readonly sub_account: string;
   readonly region: string;
+  /**
+   * The region as the bill names it (AWS CUR `product/region`), where the format has such a column,
+   * before greenops places the line; NULL elsewhere. `region` is where the line is placed (from the
+   * region code, location name, availability zone or usage-type prefix); the `ccf` profile reads this
+   * one, as Cloud Carbon Footprint does.
+   */
+  readonly billed_region: string;
   readonly availability_zone: string;
   readonly service: string;
   /** Provider's service code where the format carries one (AWS `AmazonEC2`), else NULL. */

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { CurRow } from './aws-cur.js';
 
 /**
  * Runs the real Cloud Carbon Footprint (@cloud-carbon-footprint/aws 0.15.0, core 0.17.3, common
@@ -25,6 +26,18 @@ export interface CcfInputRow {
   readonly usageAmount: number;
   readonly cost: number;
 }
+
+/** The row CCF's Athena query would hand over for one CUR line item (DATE(DATE_TRUNC('day', usage start)); blended cost). */
+export function asCcf(r: CurRow): CcfInputRow {
+  return {
+    timestamp: new Date(`${r.start.slice(0, 10)}T00:00:00.000Z`),
+    region: r.region, serviceName: r.productCode, usageType: r.usageType, usageUnit: r.unit,
+    vCpus: r.vcpus ? Number.parseFloat(r.vcpus) : null, usageAmount: r.amount, cost: r.blendedCost ?? r.cost,
+  };
+}
+
+/** Relative error of `ours` against `ref` (absolute where `ref` is 0). */
+export const relErr = (ours: number, ref: number): number => (ref === 0 ? Math.abs(ours) : Math.abs(ours - ref) / Math.abs(ref));
 
 /** CCF's answer for one row: an estimate (values may be NaN), or no output at all. */
 export type CcfOutcome = { readonly kind: 'estimate'; readonly kilowattHours: number; readonly co2e: number } | { readonly kind: 'none' };

@@ -33,6 +33,7 @@ export interface CcfKindInput {
   readonly chargeCategory: string | null;
   readonly usageType: string | null;
   readonly unit: string | null;
+  /** product/region as billed (CCF's Athena query reads product_region), not the region greenops places the line in. */
   readonly region: string | null;
   readonly vcpus: number | null;
 }

@@ -8,8 +8,9 @@ import { METHODOLOGY_VERSION, type MethodologyProfile } from '../methodology.js'
 export const ccfProfile: MethodologyProfile = {
   id: 'ccf',
   // .2: no factor ids on rates without a CCF figure (NaN; unknown usage with no known usage or no
-  // ratio for its unit); stored estimates made before are rebuilt
-  version: `${METHODOLOGY_VERSION}+ccf-0.15.2`,
+  // ratio for its unit); .3: the region as billed (product/region), not as placed. Stored estimates
+  // made before are rebuilt.
+  version: `${METHODOLOGY_VERSION}+ccf-0.15.3`,
   title: 'Cloud Carbon Footprint 0.15 (AWS), quirks included',
   cpuCurve: 'linear',
   cpuUtilisation: 0.5,

@@ -103,6 +103,8 @@ export const awsCurSource: BillingSource = {
         billing_account: cols.text('bill/PayerAccountId'),
         sub_account: cols.text('lineItem/UsageAccountId'),
         region: regionExpr(cols),
+        // what CCF's Athena query reads (product_region); CUR 2.0 names it product_region_code
+        billed_region: cols.text('product/region', 'product/regionCode'),
         availability_zone: cols.text('lineItem/AvailabilityZone'),
         service: cols.text('product/ProductName', 'lineItem/ProductCode'),
         service_code: cols.text('lineItem/ProductCode', 'product/servicecode'),

@@ -85,6 +85,7 @@ export const focusSource: BillingSource = {
         tags_json: cols.text('Tags'),
         instance_type_hint: `lower(${cols.text('x_InstanceType', 'x_ResourceSize')})`,
         vcpus: 'CAST(NULL AS DOUBLE)',
+        billed_region: 'NULL',
         period_start: cols.typed(true, 'ChargePeriodStart'),
         period_end: cols.typed(true, 'ChargePeriodEnd'),
         // Consumption is what used energy; PricingQuantity can be in blocks (e.g. per 1M requests).

@@ -2,8 +2,8 @@ import type { MethodologyProfile } from '../../core/methodology.js';
 import { ccfRates, type CcfRate } from '../../core/ccf/rates.js';
 import type { Db } from './connection.js';
 
-/** The columns of a kind of charge that CCF reads, in kind.ts's order. */
-const INPUTS = ['provider', 'service_code', 'charge_category', 'usage_type', 'unit', 'region', 'vcpus'] as const;
+/** The columns of a kind of charge that CCF reads, in kind.ts's order (the region as billed, not as placed). */
+const INPUTS = ['provider', 'service_code', 'charge_category', 'usage_type', 'unit', 'billed_region', 'vcpus'] as const;
 
 /**
  * Every kind of charge with stored usage, what its rows in footprints add up to (`ok` rows: neither
@@ -42,7 +42,7 @@ FROM (
 
 interface InputRow {
   key: number; provider: string | null; service_code: string | null; charge_category: string | null; usage_type: string | null;
-  unit: string | null; region: string | null; vcpus: string | null; ok_rows: number; q: string | null; qh: string | null; cost: string | null;
+  unit: string | null; billed_region: string | null; vcpus: string | null; ok_rows: number; q: string | null; qh: string | null; cost: string | null;
 }
 
 /** A DuckDB double as text ('inf', '-inf' and 'nan' included) back to a number. */
@@ -86,7 +86,7 @@ export async function ccfEstimator(db: Db, profile: MethodologyProfile): Promise
     key: r.key,
     input: {
       provider: r.provider, serviceCode: r.service_code, chargeCategory: r.charge_category, usageType: r.usage_type,
-      unit: r.unit, region: r.region, vcpus: double(r.vcpus),
+      unit: r.unit, region: r.billed_region, vcpus: double(r.vcpus),
     },
     sums: r.ok_rows > 0 ? { q: double(r.q) ?? 0, qh: double(r.qh) ?? 0, cost: double(r.cost) ?? 0 } : undefined,
   })));

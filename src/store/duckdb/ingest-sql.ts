@@ -12,7 +12,7 @@ const EXPECT: Record<Kind, string> = {
 /** Columns of `class_keys` that describe a kind of charge, and the canonical field each comes from. */
 const KEY_FIELDS = [
   'provider', 'region', 'service', 'service_code', 'service_category', 'charge_category', 'charge_description',
-  'usage_type', 'unit', 'resource_type', 'instance_type_hint', 'vcpus',
+  'usage_type', 'unit', 'resource_type', 'instance_type_hint', 'vcpus', 'billed_region',
 ] as const satisfies ReadonlyArray<keyof CanonicalFields>;
 
 /** Stored per row in `usage`. */

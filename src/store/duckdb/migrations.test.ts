@@ -50,6 +50,10 @@ describe('upgrading a store from before grouped usage', () => {
       expect(ccf[0]?.n).toBe(3);
       expect(ccf[0]?.kwh).toBeGreaterThan(0);
       expect(ccf[0]?.kwh).not.toBe(18);
+      // a CUR kind stored before the billed region was kept keeps the region ccf read until then
+      expect(await store.db.all('SELECT billed_region FROM class_keys WHERE class_key = 42')).toEqual([{ billed_region: 'us-east-1' }]);
+      const [rate] = await store.db.all<{ grid_factor_id: string }>("SELECT grid_factor_id FROM rates WHERE methodology = 'ccf' AND class_key = 42");
+      expect(rate?.grid_factor_id).toBe('ccf:ef:us-east-1');
     } finally {
       store.close();
     }

@@ -304,4 +304,16 @@ ALTER TABLE rates ADD COLUMN per_cost BOOLEAN;
 CREATE TABLE schema_views (name VARCHAR PRIMARY KEY, sha256 VARCHAR NOT NULL);
 `,
   },
+  {
+    id: 7,
+    name: 'billed region',
+    sql: `
+-- The region as the bill names it (AWS CUR product/region), beside the region greenops places the
+-- line in: the ccf profile reads it, as CCF does (an empty or unknown one takes CCF's 'Unknown'
+-- factor). It is part of a kind of charge from now on. Kinds stored before kept only the placed
+-- region, which is what the ccf profile read until now: they keep it.
+ALTER TABLE class_keys ADD COLUMN billed_region VARCHAR;
+UPDATE class_keys SET billed_region = region WHERE provider = 'aws' AND service_code IS NOT NULL;
+`,
+  },
 ];
