@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeCur } from './helpers/aws-cur.js';
 import { greenops } from './helpers/cli.js';
 import { scratchDir, writeFocus } from './helpers/focus.js';
 
@@ -52,6 +53,24 @@ describe('greenops CLI', () => {
     expect(greenops(['ingest', 'focus', bad], cwd).stderr).toMatch(/1 row\(s\) rejected/);
     const rejects = greenops(['rejects', '--format', 'json'], cwd);
     expect(JSON.parse(rejects.stdout)).toEqual([expect.objectContaining({ row: 2, column: 'ConsumedQuantity', reason: 'expected a number', value: 'lots' })]);
+  });
+
+  it('groups by usage type, unit and charge category, the grain a CCF reconciliation needs', () => {
+    const cwd = scratchDir();
+    const start = '2024-03-04T05:00:00Z';
+    const file = writeCur(cwd, 'cur.csv', [
+      { start, productCode: 'AmazonEC2', usageType: 'USE1-BoxUsage:m5.large', unit: 'Hrs', amount: 2, cost: 0.2, region: 'us-east-1' },
+      { start, productCode: 'AmazonEC2', usageType: 'USE1-BoxUsage:m5.large', unit: 'Hrs', amount: 3, cost: 0.3, region: 'us-east-1', resourceId: 'i-2' },
+      { start, productCode: 'AmazonS3', usageType: 'USE1-TimedStorage-ByteHrs', unit: 'GB-Mo', amount: 10, cost: 0.2, region: 'us-east-1' },
+      { lineItemType: 'Tax', start, productCode: 'AmazonEC2', usageType: '', unit: '', amount: 0, cost: 0.1, region: '' },
+    ]);
+    expect(greenops(['ingest', 'aws-cur', file], cwd).code).toBe(0);
+    const r = greenops(['footprint', '--by', 'usage_type,unit,charge_category', '--methodology', 'ccf', '--format', 'json'], cwd);
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.stdout) as Array<{ usage_type: string | null; unit: string | null; charge_category: string; rows: number }>;
+    expect(rows.map((x) => [x.usage_type, x.unit, x.charge_category, x.rows]).sort()).toEqual([
+      [null, null, 'tax', 1], ['USE1-BoxUsage:m5.large', 'Hrs', 'usage', 2], ['USE1-TimedStorage-ByteHrs', 'GB-Mo', 'usage', 1],
+    ]);
   });
 
   it('rejects wrong usage with exit code 2', () => {

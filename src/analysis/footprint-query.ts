@@ -5,7 +5,7 @@ import { tagDimensionSql } from './attribution.js';
 /** Dimensions a footprint can be grouped by. */
 export const DIMENSIONS = [
   'provider', 'account', 'subaccount', 'region', 'service', 'category', 'resource', 'instance_type', 'class',
-  'team', 'app', 'environment', 'owner', 'day', 'week', 'month', 'file', 'status',
+  'usage_type', 'unit', 'charge_category', 'team', 'app', 'environment', 'owner', 'day', 'week', 'month', 'file', 'status',
 ] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
@@ -25,6 +25,9 @@ export function dimensionSql(dim: Dimension): string {
     case 'resource': return 'f.resource_id';
     case 'instance_type': return 'f.instance_type';
     case 'class': return 'f.usage_class';
+    case 'usage_type': return 'f.usage_type';
+    case 'unit': return 'f.unit';
+    case 'charge_category': return 'f.charge_category';
     case 'day': return "strftime(date_trunc('day', f.period_start), '%Y-%m-%d')";
     case 'week': return "strftime(date_trunc('week', f.period_start), '%Y-%m-%d')";
     case 'month': return "strftime(date_trunc('month', f.period_start), '%Y-%m')";

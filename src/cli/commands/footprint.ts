@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { parseDimensions } from '../../analysis/footprint-query.js';
+import { DIMENSIONS, parseDimensions } from '../../analysis/footprint-query.js';
 import { profile } from '../../core/profiles.js';
 import { render } from '../../report/format.js';
 import { parseFormat, type CliContext } from '../context.js';
@@ -10,7 +10,7 @@ export function registerFootprint(program: Command, ctx: () => CliContext): void
   program
     .command('footprint')
     .description('energy (kWh) and emissions (kgCO2e, with low–high interval) grouped by any dimension')
-    .option('--by <dims>', 'comma-separated: provider, account, subaccount, region, service, category, resource, instance_type, class, team, app, environment, owner, day, week, month, file, status', 'provider')
+    .option('--by <dims>', `comma-separated: ${DIMENSIONS.join(', ')}`, 'provider')
     .option('--from <time>', 'inclusive start: a date (UTC), e.g. 2026-08-01')
     .option('--to <time>', 'exclusive end: a date (UTC)')
     .option('--methodology <id>', 'default | ccf')

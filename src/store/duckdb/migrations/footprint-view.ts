@@ -8,7 +8,8 @@
  */
 const USAGE_COLUMNS = `u.file_id, u.row_no, u.status AS row_status, u.provider, u.billing_account, u.sub_account, u.region, u.service,
     u.service_category, u.resource_id, u.charge_category, u.period_start, u.period_end, u.quantity, u.billed_cost,
-    u.effective_cost, u.blended_cost, u.cost_basis, u.currency, u.class_key, u.tags_key, u.line_count, k.usage_class, k.instance_type`;
+    u.effective_cost, u.blended_cost, u.cost_basis, u.currency, u.class_key, u.tags_key, u.line_count, k.usage_class, k.instance_type,
+    k.usage_type, k.unit`;
 
 const VALUE_COLUMNS = [
   'compute_kwh', 'gpu_kwh', 'memory_kwh', 'storage_kwh', 'network_kwh', 'kwh', 'kwh_low', 'kwh_high',
