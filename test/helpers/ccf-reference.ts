@@ -76,7 +76,7 @@ let loaded: Ccf | undefined;
  * setConfig); NODE_ENV=test (winston silent); a scratch working directory while loading (common
  * runs dotenv.config() on ./.env); logger methods replaced, so winston never opens ./logs/*.log.
  */
-function load(): Ccf {
+export function loadCcfReference(): Ccf {
   if (loaded) return loaded;
   delete process.env['ELECTRICITY_MAPS_TOKEN'];
   process.env['NODE_ENV'] = 'test';
@@ -109,7 +109,7 @@ function load(): Ccf {
 
 /** One CCF run over the rows (one shared unknown-usage accumulator, reset first). */
 export async function runCcfReference(rows: readonly CcfInputRow[]): Promise<CcfOutcome[]> {
-  const { common, core, aws, Row, zones } = load();
+  const { common, core, aws, Row, zones } = loadCcfReference();
   const C = aws.AWS_CLOUD_CONSTANTS;
   // Module-global and never reset by CCF itself (core/FootprintEstimate.js accumulateKilowattHours).
   C.KILOWATT_HOURS_BY_SERVICE_AND_USAGE_UNIT = { total: {} };

@@ -121,9 +121,15 @@ export const UNKNOWN_WATTS = ccfProcessorWatts(['Unknown']).averageWatts;
 const GRAVITON2_WATTS = ccfProcessorWatts(['AWS Graviton2']).averageWatts;
 const EXT_PREFIX = /^((db|cache|dax|dms|ml|mq|KernelGateway-ml|.+Kafka)\.)/;
 
-const last = (s: string, sep: string): string => s.split(sep).at(-1) ?? '';
+/** `s.split(sep).pop()`, without the array (the same for separators that cannot overlap themselves, as all used here). */
+const last = (s: string, sep: string): string => { const i = s.lastIndexOf(sep); return i < 0 ? s : s.slice(i + sep.length); };
 /** `[family, size] = x.split('.')` as one lookup key ('m5' gives 'm5.', which no table has). */
-const firstTwo = (x: string): string => { const p = x.split('.'); return `${p[0] ?? ''}.${p[1] ?? ''}`; };
+const firstTwo = (x: string): string => {
+  const i = x.indexOf('.');
+  if (i < 0) return `${x}.`;
+  const j = x.indexOf('.', i + 1);
+  return j < 0 ? x : x.slice(0, j);
+};
 const NO_TYPE: CcfTypeRow = { cpuAverage: true };
 const type = (name: string | undefined): CcfTypeRow | undefined => (name === undefined ? undefined : CCF_TYPES.get(name));
 /** `undefined × amount` is NaN in CCF. */
