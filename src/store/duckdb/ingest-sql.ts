@@ -143,7 +143,8 @@ const TYPED_FIELDS = ['period_start', 'period_end', 'quantity', 'billed_cost', '
  * kept raw (the mapping's expressions run once per group afterwards, in `usageRowsSql`), and each group
  * keeps how many lines it holds. `reader` yields `__rn`, the data-row number, or NULL (a first,
  * unnumbered read: numbering a CSV file serialises its read). That first pass only marks a rejected
- * row with its column; its groups are discarded and the file read again, numbered, with
+ * row with its column (its reason, value and number are NULL, outside the grouping: three fewer keys
+ * to hash per row); its groups are discarded and the file read again, numbered, with
  * `only = 'rejected'`, which names each rejected row's number, reason and value.
  */
 export function groupRowsSql(mapping: SourceMapping, reader: string, descriptive: readonly string[], only: 'all' | 'rejected' = 'all'): string {
@@ -165,6 +166,7 @@ export function groupRowsSql(mapping: SourceMapping, reader: string, descriptive
   const chain = (pick: 'column' | 'reason' | 'value'): string =>
     `CASE ${failures.map((x) => `WHEN ${x.when} THEN ${pick === 'value' ? x.value : lit(x[pick])}`).join(' ')} ELSE NULL END`;
   const keys = descriptive.map(ident);
+  const rejected = only === 'rejected';
   const columns = [
     ...keys,
     ...checks.map((c) => `${c.field.sql} AS __raw_${c.name}`),
@@ -172,14 +174,13 @@ export function groupRowsSql(mapping: SourceMapping, reader: string, descriptive
     `${typed(f.billing_period, 'timestamp')} AS __billing_period`,
     `${typed(f.blended_cost, 'number')} AS __blended_cost`,
   ];
-  return `WITH c AS (SELECT __rn, ${columns.join(',\n  ')} FROM ${reader}),
+  const grouped = `WITH c AS (SELECT __rn, ${columns.join(',\n  ')} FROM ${reader}),
 t AS (SELECT c.__rn, ${[...keys, ...checks.map((x) => `c.__${x.name}`), 'c.__billing_period', 'c.__blended_cost'].join(', ')},
-  ${chain('column')} AS __reject_column,
-  ${only === 'rejected' ? `${chain('reason')} AS __reject_reason, ${chain('value')} AS __reject_value` : 'NULL::VARCHAR AS __reject_reason, NULL::VARCHAR AS __reject_value'} FROM c)
+  ${[`${chain('column')} AS __reject_column`, ...(rejected ? [`${chain('reason')} AS __reject_reason`, `${chain('value')} AS __reject_value`] : [])].join(',\n  ')} FROM c)
 SELECT ${[...keys,
-    '__reject_column', '__reject_reason', '__reject_value',
-    // a rejected row stays on its own, with its number (on the numbered read)
-    'CASE WHEN __reject_column IS NOT NULL THEN __rn END AS __row_no',
+    '__reject_column',
+    // a rejected row stays on its own, with its number
+    ...(rejected ? ['__reject_reason', '__reject_value', '__rn AS __row_no'] : []),
     "date_trunc('day', __period_start) AS __day",
     "CAST(COALESCE(__billing_period, date_trunc('month', __period_start)) AS DATE) AS __billing_period",
     // lines with and without a blended cost are not summed together (the ccf profile falls back per line)
@@ -189,7 +190,8 @@ SELECT ${[...keys,
   min(__period_start) AS __period_start, max(__period_end) AS __period_end,
   sum(__quantity) AS __quantity, sum(__billed_cost) AS __billed_cost, sum(__effective_cost) AS __effective_cost,
   sum(__blended_cost) AS __blended_cost, sum(greatest(__effective_cost, __billed_cost, 0)) AS __cost_basis
-FROM t ${only === 'rejected' ? 'WHERE __reject_column IS NOT NULL ' : ''}GROUP BY ALL`;
+FROM t ${rejected ? 'WHERE __reject_column IS NOT NULL ' : ''}GROUP BY ALL`;
+  return rejected ? grouped : `SELECT *, NULL::VARCHAR AS __reject_reason, NULL::VARCHAR AS __reject_value, NULL::BIGINT AS __row_no FROM (${grouped})`;
 }
 
 /** Pass 2, over the groups of pass 1 (small): canonical fields, and the keys of each group's kind of charge and tags. */
