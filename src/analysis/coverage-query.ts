@@ -13,7 +13,7 @@ export function coverageSql(attribution: Attribution): string {
       sum(CASE WHEN t.${d} IS NULL THEN f.effective_cost ELSE 0 END) AS untagged_cost,
       sum(CASE WHEN t.${d} IS NULL THEN f.operational_g + f.embodied_g ELSE 0 END) / 1000 AS untagged_co2e_kg
     FROM f LEFT JOIN t USING (tags_key)`);
-  return `WITH ${tagDimensionsCte(attribution)}, f AS MATERIALIZED (SELECT * FROM footprint WHERE methodology = $methodology AND row_status = 'ok')
+  return `WITH ${tagDimensionsCte(attribution)}, f AS MATERIALIZED (SELECT tags_key, effective_cost, operational_g, embodied_g FROM footprint WHERE methodology = $methodology AND row_status = 'ok')
 ${parts.join('\nUNION ALL\n')}`;
 }
 
