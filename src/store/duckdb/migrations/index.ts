@@ -314,6 +314,17 @@ CREATE TABLE schema_views (name VARCHAR PRIMARY KEY, sha256 VARCHAR NOT NULL);
 -- region, which is what the ccf profile read until now: they keep it.
 ALTER TABLE class_keys ADD COLUMN billed_region VARCHAR;
 UPDATE class_keys SET billed_region = region WHERE provider = 'aws' AND service_code IS NOT NULL;
+-- Migration 6 was first released in another form (row-level ccf results in footprint_rows, keyed by
+-- usage_id, and no per-kind amounts on rates). A store that ran that form is brought to the current
+-- one here; for a store that ran the current form, these change nothing.
+DROP TABLE IF EXISTS footprint_rows;
+DELETE FROM estimated_files WHERE methodology IN (SELECT methodology FROM estimates WHERE kind = 'rows');
+DELETE FROM estimates WHERE kind = 'rows';
+ALTER TABLE rates ADD COLUMN IF NOT EXISTS amount_factor DOUBLE;
+ALTER TABLE rates ADD COLUMN IF NOT EXISTS per_month BOOLEAN;
+ALTER TABLE rates ADD COLUMN IF NOT EXISTS per_cost BOOLEAN;
+ALTER TABLE usage DROP COLUMN IF EXISTS usage_id;
+DROP SEQUENCE IF EXISTS usage_id_seq;
 `,
   },
 ];
