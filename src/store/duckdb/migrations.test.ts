@@ -1,10 +1,38 @@
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { scratchDir } from '../../../test/helpers/focus.js';
 import { profile } from '../../core/profiles.js';
 import { openDuckStore } from './index.js';
 import { migrations } from './migrations/index.js';
+
+type Migration = (typeof migrations)[number];
+
+/**
+ * A store file as an earlier release left it: `applied` migrations run, one file of `rows` lines and
+ * one EC2 instance-hour kind (class key 42), then `fill` writes its usage and results.
+ */
+async function oldStore(applied: readonly Migration[], rows: number, rejected: number, fill: (conn: DuckDBConnection) => Promise<void>): Promise<string> {
+  const path = join(scratchDir('greenops-migrate-'), 'old.duckdb');
+  const instance = await DuckDBInstance.create(path);
+  const conn = await instance.connect();
+  await conn.run('CREATE TABLE schema_migrations (id INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)');
+  for (const m of applied) {
+    await conn.run(m.sql);
+    await conn.run('INSERT INTO schema_migrations VALUES ($1, $2, now())', [m.id, m.name]);
+  }
+  await conn.run(`INSERT INTO files (sha256, path, format, bytes, ingested_at, rows_read, rows_rejected, warnings)
+    VALUES ('x', '/old.csv', 'aws-cur', 10, now(), $1, $2, [])`, [rows, rejected]);
+  await conn.run(`INSERT INTO class_keys (class_key, provider, region, service, service_code, charge_category, usage_type, unit)
+    VALUES (42, 'aws', 'us-east-1', 'Amazon Elastic Compute Cloud', 'AmazonEC2', 'usage', 'BoxUsage:m5.large', 'Hrs')`);
+  await fill(conn);
+  // the ccf results were row-level then
+  await conn.run(`INSERT INTO estimates VALUES ('ccf', 'rows', 'old', 'old', now())`);
+  await conn.run(`INSERT INTO estimated_files VALUES ('ccf', 1)`);
+  conn.closeSync();
+  instance.closeSync();
+  return path;
+}
 
 /**
  * A store written before usage was grouped (migrations 1–5, one row per line, ccf results per row)
@@ -12,30 +40,16 @@ import { migrations } from './migrations/index.js';
  */
 describe('upgrading a store from before grouped usage', () => {
   it('keeps every line counted and estimates ccf again', async () => {
-    const path = join(scratchDir('greenops-migrate-'), 'old.duckdb');
-    const instance = await DuckDBInstance.create(path);
-    const conn = await instance.connect();
-    await conn.run('CREATE TABLE schema_migrations (id INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)');
-    for (const m of migrations.filter((x) => x.id <= 5)) {
-      await conn.run(m.sql);
-      await conn.run('INSERT INTO schema_migrations VALUES ($1, $2, now())', [m.id, m.name]);
-    }
     // two lines of one EC2 instance-hour kind, one rejected line, and a ccf result row per line
-    await conn.run(`INSERT INTO files (sha256, path, format, bytes, ingested_at, rows_read, rows_rejected, warnings)
-      VALUES ('x', '/old.csv', 'aws-cur', 10, now(), 3, 1, [])`);
-    await conn.run(`INSERT INTO class_keys (class_key, provider, region, service, service_code, charge_category, usage_type, unit)
-      VALUES (42, 'aws', 'us-east-1', 'Amazon Elastic Compute Cloud', 'AmazonEC2', 'usage', 'BoxUsage:m5.large', 'Hrs')`);
-    await conn.run(`INSERT INTO usage (file_id, row_no, status, provider, region, charge_category, period_start, period_end, quantity, billed_cost, effective_cost, class_key, billing_period)
-      VALUES (1, 1, 'ok', 'aws', 'us-east-1', 'usage', '2024-01-01 00:00', '2024-01-01 01:00', 1, 0.1, 0.2, 42, '2024-01-01'),
-             (1, 2, 'ok', 'aws', 'us-east-1', 'usage', '2024-01-01 01:00', '2024-01-01 02:00', 1, 0.3, 0.1, 42, '2024-01-01')`);
-    await conn.run(`INSERT INTO usage (file_id, row_no, status, reject_column, reject_reason) VALUES (1, 3, 'rejected', 'lineItem/UnblendedCost', 'expected a number')`);
-    await conn.run(`INSERT INTO footprint_rows (methodology, file_id, row_no, status, flags, compute_kwh, gpu_kwh, memory_kwh, storage_kwh, network_kwh,
-      kwh, kwh_low, kwh_high, operational_g, operational_g_low, operational_g_high, market_g, embodied_g, embodied_g_low, embodied_g_high)
-      SELECT 'ccf', 1, row_no, 'estimated', [], 9, 0, 0, 0, 0, 9, 9, 9, 9, 9, 9, 9, 0, 0, 0 FROM range(1, 3) t(row_no)`);
-    await conn.run(`INSERT INTO estimates VALUES ('ccf', 'rows', 'old', 'old', now())`);
-    await conn.run(`INSERT INTO estimated_files VALUES ('ccf', 1)`);
-    conn.closeSync();
-    instance.closeSync();
+    const path = await oldStore(migrations.filter((x) => x.id <= 5), 3, 1, async (conn) => {
+      await conn.run(`INSERT INTO usage (file_id, row_no, status, provider, region, charge_category, period_start, period_end, quantity, billed_cost, effective_cost, class_key, billing_period)
+        VALUES (1, 1, 'ok', 'aws', 'us-east-1', 'usage', '2024-01-01 00:00', '2024-01-01 01:00', 1, 0.1, 0.2, 42, '2024-01-01'),
+               (1, 2, 'ok', 'aws', 'us-east-1', 'usage', '2024-01-01 01:00', '2024-01-01 02:00', 1, 0.3, 0.1, 42, '2024-01-01')`);
+      await conn.run(`INSERT INTO usage (file_id, row_no, status, reject_column, reject_reason) VALUES (1, 3, 'rejected', 'lineItem/UnblendedCost', 'expected a number')`);
+      await conn.run(`INSERT INTO footprint_rows (methodology, file_id, row_no, status, flags, compute_kwh, gpu_kwh, memory_kwh, storage_kwh, network_kwh,
+        kwh, kwh_low, kwh_high, operational_g, operational_g_low, operational_g_high, market_g, embodied_g, embodied_g_low, embodied_g_high)
+        SELECT 'ccf', 1, row_no, 'estimated', [], 9, 0, 0, 0, 0, 9, 9, 9, 9, 9, 9, 9, 0, 0, 0 FROM range(1, 3) t(row_no)`);
+    });
 
     const store = await openDuckStore(path);
     try {
@@ -84,25 +98,13 @@ CREATE TABLE schema_views (name VARCHAR PRIMARY KEY, sha256 VARCHAR NOT NULL);`;
 
 describe('upgrading a store whose migration 6 ran in its first form', () => {
   it('drops the row-level ccf results and usage_id, adds the per-kind amounts, and estimates both methodologies', async () => {
-    const path = join(scratchDir('greenops-migrate6-'), 'old.duckdb');
-    const instance = await DuckDBInstance.create(path);
-    const conn = await instance.connect();
-    await conn.run('CREATE TABLE schema_migrations (id INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)');
-    for (const m of [...migrations.filter((x) => x.id <= 5), { id: 6, name: 'grouped usage', sql: MIGRATION_6_FIRST_FORM }]) {
-      await conn.run(m.sql);
-      await conn.run('INSERT INTO schema_migrations VALUES ($1, $2, now())', [m.id, m.name]);
-    }
-    await conn.run(`INSERT INTO files (sha256, path, format, bytes, ingested_at, rows_read, rows_rejected, warnings)
-      VALUES ('x', '/old.csv', 'aws-cur', 10, now(), 2, 0, [])`);
-    await conn.run(`INSERT INTO class_keys (class_key, provider, region, service, service_code, charge_category, usage_type, unit)
-      VALUES (42, 'aws', 'us-east-1', 'Amazon Elastic Compute Cloud', 'AmazonEC2', 'usage', 'BoxUsage:m5.large', 'Hrs')`);
-    await conn.run(`INSERT INTO usage (file_id, row_no, status, provider, region, charge_category, period_start, period_end, quantity, billed_cost, effective_cost, class_key, billing_period, line_count, cost_basis)
-      VALUES (1, NULL, 'ok', 'aws', 'us-east-1', 'usage', '2024-01-01 00:00', '2024-01-01 02:00', 2, 0.4, 0.3, 42, '2024-01-01', 2, 0.4)`);
-    await conn.run(`INSERT INTO footprint_rows SELECT 'ccf', usage_id, 1, 'estimated', [], 9, 0, 0, 0, 0, 9, 9, 9, 9, 9, 9, 9, 0, 0, 0, NULL, NULL, NULL, NULL, NULL FROM usage`);
-    await conn.run(`INSERT INTO estimates VALUES ('ccf', 'rows', 'old', 'old', now())`);
-    await conn.run(`INSERT INTO estimated_files VALUES ('ccf', 1)`);
-    conn.closeSync();
-    instance.closeSync();
+    // one usage row of two lines, with its row-level ccf result keyed by usage_id
+    const applied = [...migrations.filter((x) => x.id <= 5), { id: 6, name: 'grouped usage', sql: MIGRATION_6_FIRST_FORM }];
+    const path = await oldStore(applied, 2, 0, async (conn) => {
+      await conn.run(`INSERT INTO usage (file_id, row_no, status, provider, region, charge_category, period_start, period_end, quantity, billed_cost, effective_cost, class_key, billing_period, line_count, cost_basis)
+        VALUES (1, NULL, 'ok', 'aws', 'us-east-1', 'usage', '2024-01-01 00:00', '2024-01-01 02:00', 2, 0.4, 0.3, 42, '2024-01-01', 2, 0.4)`);
+      await conn.run(`INSERT INTO footprint_rows SELECT 'ccf', usage_id, 1, 'estimated', [], 9, 0, 0, 0, 0, 9, 9, 9, 9, 9, 9, 9, 0, 0, 0, NULL, NULL, NULL, NULL, NULL FROM usage`);
+    });
 
     const store = await openDuckStore(path);
     try {
