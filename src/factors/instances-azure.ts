@@ -7,6 +7,7 @@
  * vCPU possible)'); where CCF's platform column is inconsistent within a series (Dv4, Ev4) the
  * largest size is used instead.
  */
+import { seriesInstances, type SizeRow } from './instance-series.js';
 import type { InstanceType, SourceRef } from './types.js';
 
 export const azureInstanceSources: readonly SourceRef[] = [
@@ -34,12 +35,7 @@ const MS = 'azure-vm-sizes' as const;
 const DV3_MIX = 'haswell+broadwell+skylake+cascade-lake';
 const EV3_MIX = 'broadwell+skylake+cascade-lake';
 
-interface Row {
-  readonly name: string;
-  readonly vcpus: number;
-  readonly memoryGB: number;
-  readonly gpus?: number;
-}
+type Row = SizeRow;
 
 interface AzureSeries {
   readonly family: string;
@@ -325,21 +321,7 @@ function rowsOf(s: AzureSeries): readonly Row[] {
 }
 
 function expand(s: AzureSeries): InstanceType[] {
-  return rowsOf(s).map((r) => {
-    const base = {
-      provider: 'azure' as const,
-      name: r.name,
-      family: s.family,
-      vcpus: r.vcpus,
-      memoryGB: r.memoryGB,
-      gpus: r.gpus ?? 0,
-      cpuArch: s.cpuArch,
-      hostVcpus: s.hostVcpus,
-      source: s.source,
-      year: YEAR[s.source] ?? 2024,
-    };
-    return s.gpuModel === undefined ? base : { ...base, gpuModel: s.gpuModel };
-  });
+  return seriesInstances('azure', s, rowsOf(s), YEAR[s.source] ?? 2024);
 }
 
 /** Every Azure VM size greenops knows, named as billed ('standard_d2s_v3'). */

@@ -6,6 +6,7 @@
  * Host vCPUs follow CCF's gcp-instances.csv ('Platform vCPUs (highest vCPU possible)', i.e. the
  * largest size of that shape) and, for newer series, the largest size in Google's documentation.
  */
+import { seriesInstances, type SizeRow } from './instance-series.js';
 import type { InstanceType, SourceRef } from './types.js';
 
 export const gcpInstanceSources: readonly SourceRef[] = [
@@ -34,12 +35,7 @@ const E2_MIX = 'skylake+broadwell+haswell+epyc-2nd-gen';
 const N1_MIX = 'skylake+broadwell+haswell+ivy-bridge+sandy-bridge';
 const M1_MIX = 'skylake+broadwell';
 
-interface Row {
-  readonly name: string;
-  readonly vcpus: number;
-  readonly memoryGB: number;
-  readonly gpus?: number;
-}
+type Row = SizeRow;
 
 interface GcpSeries {
   readonly family: string;
@@ -180,21 +176,7 @@ function rowsOf(s: GcpSeries): readonly Row[] {
 }
 
 function expand(s: GcpSeries): InstanceType[] {
-  return rowsOf(s).map((r) => {
-    const base = {
-      provider: 'gcp' as const,
-      name: r.name,
-      family: s.family,
-      vcpus: r.vcpus,
-      memoryGB: r.memoryGB,
-      gpus: r.gpus ?? 0,
-      cpuArch: s.cpuArch,
-      hostVcpus: s.hostVcpus,
-      source: s.source,
-      year: YEAR[s.source] ?? 2024,
-    };
-    return s.gpuModel === undefined ? base : { ...base, gpuModel: s.gpuModel };
-  });
+  return seriesInstances('gcp', s, rowsOf(s), YEAR[s.source] ?? 2024);
 }
 
 /** Every Compute Engine machine type greenops knows ('n2-standard-4'). */
