@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import { GreenopsError } from '../../core/errors.js';
 import { billingSource, billingSources } from '../../sources/index.js';
@@ -40,12 +39,15 @@ export function registerIngest(program: Command, ctx: () => CliContext): void {
       const out = parseFormat(opts.format);
       await withStore(c.config, async (store) => {
         const bar = progress(c, paths.length, 'ingesting');
-        const results = [];
-        // The files of one command are one export's parts: they never supersede each other.
-        const batch = randomUUID();
-        for (const p of paths) {
-          results.push(await store.ingest(p, { source, candidates: billingSources, batch, supersede: opts.supersede }));
-          bar.increment();
+        // The files of one command are one export's parts: they never supersede each other, and
+        // they are stored together or not at all.
+        let results;
+        try {
+          results = await store.ingestAll(paths, { source, candidates: billingSources, supersede: opts.supersede }, () => bar.increment());
+        } catch (e) {
+          bar.stop();
+          if (paths.length > 1) c.err(`nothing stored: the ${paths.length} files of this command are stored together or not at all; fix the file named below and run the command again`);
+          throw e;
         }
         bar.stop();
         await store.ensureEstimated(profile(c.config.methodology));

@@ -29,6 +29,7 @@ export interface Db {
    * bigint) and VARCHAR[].
    */
   append(table: string, rows: readonly object[]): Promise<void>;
+  /** Run `fn` in one transaction; nested calls join the outermost, which alone commits or rolls back. */
   transaction<T>(fn: () => Promise<T>): Promise<T>;
   close(): void;
   readonly path: string;
@@ -65,6 +66,7 @@ export async function openDb(path: string, options: DuckOptions = {}): Promise<D
   const instance = await createInstance(path, options);
   const conn: DuckDBConnection = await instance.connect();
   await conn.run("SET TimeZone = 'UTC'");
+  let depth = 0;
   const db: Db = {
     path,
     async all<T extends Row = Row>(sql: string, params?: Params): Promise<T[]> {
@@ -105,7 +107,17 @@ export async function openDb(path: string, options: DuckOptions = {}): Promise<D
       }
     },
     async transaction<T>(fn: () => Promise<T>): Promise<T> {
+      // inside another transaction, the work joins it: it commits or rolls back with the outermost
+      if (depth > 0) {
+        depth++;
+        try {
+          return await fn();
+        } finally {
+          depth--;
+        }
+      }
       await db.run('BEGIN TRANSACTION');
+      depth = 1;
       try {
         const result = await fn();
         await db.run('COMMIT');
@@ -114,6 +126,8 @@ export async function openDb(path: string, options: DuckOptions = {}): Promise<D
         // DuckDB may already have ended a failed transaction: the first error is the one to report
         await conn.run('ROLLBACK').catch(() => undefined);
         throw e;
+      } finally {
+        depth = 0;
       }
     },
     close(): void {

@@ -8,7 +8,7 @@ import { openDb, type DuckOptions, type Db, type Row } from './connection.js';
 import { ensureEstimated, estimate } from './estimate.js';
 import type { IntensityCache } from '../../intensity/cache.js';
 import { duckIntensityCache } from './intensity-cache.js';
-import { ingestFile, type IngestOptions, type IngestOutcome } from './ingest.js';
+import { ingestFile, ingestFiles, type IngestOptions, type IngestOutcome } from './ingest.js';
 
 export interface CoverageRow {
   readonly dimension: string;
@@ -22,6 +22,8 @@ export interface CoverageRow {
 export interface DuckStore {
   readonly db: Db;
   ingest(path: string, options: IngestOptions): Promise<IngestOutcome>;
+  /** The parts of one export, in one batch and one transaction: every file is stored, or none. */
+  ingestAll(paths: readonly string[], options: IngestOptions, onFile?: (outcome: IngestOutcome) => void): Promise<IngestOutcome[]>;
   estimate(profile: MethodologyProfile, fileIds?: readonly number[]): Promise<void>;
   ensureEstimated(profile: MethodologyProfile): Promise<void>;
   footprint(q: FootprintQuery, attribution: Attribution): Promise<Row[]>;
@@ -38,6 +40,7 @@ export async function openDuckStore(path: string, options: DuckOptions = {}): Pr
   return {
     db,
     ingest: (file, opts) => ingestFile(db, file, opts),
+    ingestAll: (files, opts, onFile) => ingestFiles(db, files, opts, onFile),
     estimate: (profile, fileIds) => estimate(db, profile, fileIds ? { fileIds } : 'all'),
     ensureEstimated: (profile) => ensureEstimated(db, profile),
     async footprint(q, attribution) {

@@ -249,6 +249,23 @@ describe('ingest', () => {
       expect((await statuses()).map((s) => s[1])).toEqual(['ok×1', 'ok×1', 'ok×1']);
     });
 
+    it('the parts of one export are stored together or not at all, so a retry after a bad part supersedes nothing', async () => {
+      const part1 = writeFocus(dir, 'x1.csv', [{ ...aug, ResourceId: 'a' }]);
+      const part2 = writeFocus(dir, 'x2.csv', [{ ...aug, ResourceId: 'b' }]);
+      const broken = join(dir, 'x2-broken.csv.gz');
+      writeFileSync(broken, gzipSync(readFileSync(part2)).subarray(0, 40));
+      await expect(store.ingestAll([part1, broken], opts)).rejects.toThrow(/x2-broken\.csv\.gz/);
+      expect(await store.files()).toEqual([]);
+      expect(await statuses()).toEqual([]);
+      const retry = await store.ingestAll([part1, part2], opts);
+      expect(retry.map((r) => [r.duplicate, r.superseded])).toEqual([[false, []], [false, []]]);
+      expect((await statuses()).map((s) => s[1])).toEqual(['ok×1', 'ok×1']);
+      // the same command once more stores nothing twice
+      const again = await store.ingestAll([part1, part2], opts);
+      expect(again.map((r) => r.duplicate)).toEqual([true, true]);
+      expect((await statuses()).map((s) => s[1])).toEqual(['ok×1', 'ok×1']);
+    });
+
     it('uses the billing period column when the export has one (late usage invoiced with the earlier month)', async () => {
       const header = [...FOCUS_HEADER, 'BillingPeriodStart'];
       const first = await store.ingest(writeFocus(dir, 'p1.csv', [{ ...aug, BillingPeriodStart: '2026-08-01T00:00:00Z' } as never], header), opts);

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -184,6 +184,29 @@ export async function ingestFile(db: Db, inputPath: string, options: IngestOptio
     return id;
   });
   return { fileId, duplicate: false, accounting: await fileAccounting(db, fileId), superseded: supersession.replaced, olderThan: supersession.olderThan };
+}
+
+/**
+ * Ingest the parts of one export: every file or none. They share a batch (they never supersede each
+ * other) and one transaction, so a failure in any part leaves the store as it was, and running the
+ * same command again after fixing that part stores each file once.
+ */
+export async function ingestFiles(
+  db: Db,
+  paths: readonly string[],
+  options: IngestOptions,
+  onFile?: (outcome: IngestOutcome) => void,
+): Promise<IngestOutcome[]> {
+  const batch = options.batch ?? randomUUID();
+  return db.transaction(async () => {
+    const outcomes: IngestOutcome[] = [];
+    for (const p of paths) {
+      const outcome = await ingestFile(db, p, { ...options, batch });
+      outcomes.push(outcome);
+      onFile?.(outcome);
+    }
+    return outcomes;
+  });
 }
 
 /**
