@@ -126,6 +126,19 @@ describe('default estimator', () => {
     expect(r.market_g).toBeCloseTo(r.operational_g * (1 - must(grid.carbonFreeShare, 'cfe')), 9);
   });
 
+  it('keeps low ≤ value ≤ high for negative amounts (corrections)', async () => {
+    const fp = await estimateRows([
+      { ResourceId: 'neg', ConsumedQuantity: -5, BilledCost: -0.48, EffectiveCost: -0.48 },
+      { ResourceId: 'known', BilledCost: 1, EffectiveCost: 1 },
+    ]);
+    const r = must(fp.get('neg'), 'neg');
+    expect(r.kwh).toBeCloseTo(-5 * must(fp.get('known'), 'known').kwh, 12);
+    expect(r.kwh_low).toBeLessThan(r.kwh);
+    expect(r.kwh_high).toBeGreaterThan(r.kwh);
+    expect(r.operational_g_low).toBeLessThan(r.operational_g);
+    expect(r.operational_g_high).toBeGreaterThan(r.operational_g);
+  });
+
   it('flags an unknown region and uses the provider average, never zero', async () => {
     const fp = await estimateRows([{ ResourceId: 'x', RegionId: 'moon-central-1' }]);
     const r = must(fp.get('x'), 'x');

@@ -20,11 +20,13 @@ const VALUE_COLUMNS = [
 const AMOUNT = `(COALESCE(x.quantity, 0) * COALESCE(r.amount_factor, x.amount_factor, 0)
     * (CASE WHEN COALESCE(r.per_month, x.per_month) THEN 24 * dayofmonth(last_day(x.period_start)) ELSE 1 END))`;
 
+type ValueColumn = (typeof VALUE_COLUMNS)[number];
+
 /**
  * Value from a rate: per unit of amount; per unit of the row's blended cost (unblended where absent)
  * for rates that say so; or, for cost-ratio classes, from the file's ratio (per unit of cost).
  */
-function value(col: (typeof VALUE_COLUMNS)[number]): string {
+function rawValue(col: ValueColumn): string {
   const ratioCol: Partial<Record<string, string>> = {
     kwh: 'c.kwh', kwh_low: 'c.kwh * c.band_low', kwh_high: 'c.kwh * c.band_high',
     operational_g: 'c.operational_g', operational_g_low: 'c.operational_g * c.band_low', operational_g_high: 'c.operational_g * c.band_high',
@@ -33,7 +35,21 @@ function value(col: (typeof VALUE_COLUMNS)[number]): string {
   const ratio = ratioCol[col];
   const perCost = `WHEN r.per_cost THEN COALESCE(x.blended_cost, x.billed_cost, 0) * COALESCE(r.${col}, 0)`;
   const fromRate = `${AMOUNT} * COALESCE(r.${col}, 0)`;
-  return `CASE ${ratio ? `WHEN r.cost_ratio THEN COALESCE(x.cost_basis * ${ratio}, 0) ` : ''}${perCost} ELSE ${fromRate} END AS ${col}`;
+  return `CASE ${ratio ? `WHEN r.cost_ratio THEN COALESCE(x.cost_basis * ${ratio}, 0) ` : ''}${perCost} ELSE ${fromRate} END`;
+}
+
+/**
+ * A column of the view. A negative amount or cost (a correction, a refund of usage) turns a low
+ * bound into the larger figure: the bounds are the lesser and greater of the two, so that
+ * low ≤ value ≤ high holds for every row, and for every sum of rows.
+ */
+function value(col: ValueColumn): string {
+  if (col.endsWith('_low') || col.endsWith('_high')) {
+    const base = col.replace(/_(low|high)$/, '');
+    const [low, high] = [rawValue(`${base}_low` as ValueColumn), rawValue(`${base}_high` as ValueColumn)];
+    return `${col.endsWith('_low') ? 'least' : 'greatest'}(${low}, ${high}) AS ${col}`;
+  }
+  return `${rawValue(col)} AS ${col}`;
 }
 
 /** The view's SELECT (installed as `footprint`). */
