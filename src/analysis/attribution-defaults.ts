@@ -2,12 +2,12 @@
  * The default tag keys per attribution dimension, as plain data: code that needs only the defaults
  * (a command run without a config file) does not load the schema library.
  */
-export type TagDimension = 'team' | 'service' | 'environment' | 'owner';
+export type TagDimension = 'team' | 'app' | 'environment' | 'owner';
 
-/** Which tag keys mean team, service, environment and owner; `required`: what coverage reports against. */
+/** Which tag keys mean team, app (the application or service a charge serves), environment and owner; `required`: what coverage reports against. */
 export interface Attribution {
   team: string[];
-  service: string[];
+  app: string[];
   environment: string[];
   owner: string[];
   required: TagDimension[];
@@ -15,7 +15,7 @@ export interface Attribution {
 
 export const DEFAULT_ATTRIBUTION: Readonly<Attribution> = {
   team: ['team', 'business_unit', 'businessunit', 'cost-center', 'costcenter', 'org'],
-  service: ['service', 'app', 'application', 'component'],
+  app: ['service', 'app', 'application', 'component'],
   environment: ['environment', 'env', 'stage'],
   owner: ['owner', 'created-by', 'createdby', 'contact'],
   required: ['team', 'environment'],

@@ -6,7 +6,7 @@ import { tagDimensionsCte } from './footprint-query.js';
  * operational + embodied) on charges that carry it. Cost-only rows count toward cost, not emissions.
  */
 export function coverageSql(attribution: Attribution): string {
-  const dims: TagDimension[] = ['team', 'service', 'environment', 'owner'];
+  const dims: TagDimension[] = ['team', 'app', 'environment', 'owner'];
   const parts = dims.map((d) => `SELECT '${d}' AS dimension,
       sum(CASE WHEN t.${d} IS NOT NULL THEN f.effective_cost ELSE 0 END) / NULLIF(sum(f.effective_cost), 0) AS cost_share,
       sum(CASE WHEN t.${d} IS NOT NULL THEN f.operational_g + f.embodied_g ELSE 0 END) / NULLIF(sum(f.operational_g + f.embodied_g), 0) AS co2e_share,
