@@ -5,11 +5,11 @@ import { tagDimensionSql } from './attribution.js';
 /** Dimensions a footprint can be grouped by. */
 export const DIMENSIONS = [
   'provider', 'account', 'subaccount', 'region', 'service', 'category', 'resource', 'instance_type', 'class',
-  'usage_type', 'unit', 'charge_category', 'team', 'app', 'environment', 'owner', 'day', 'week', 'month', 'file', 'status',
+  'usage_type', 'unit', 'charge_category', 'team', 'app', 'environment', 'owner', 'day', 'week', 'month', 'file', 'status', 'flags',
 ] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
-const TAG_DIMS: Partial<Record<Dimension, TagDimension>> = { team: 'team', app: 'service', environment: 'environment', owner: 'owner' };
+const TAG_DIMS: Partial<Record<Dimension, TagDimension>> = { team: 'team', app: 'app', environment: 'environment', owner: 'owner' };
 
 /** SQL of a dimension over the footprint view `f` and the tag dimensions `t` (see tagDimensionsCte). */
 export function dimensionSql(dim: Dimension): string {
@@ -33,13 +33,15 @@ export function dimensionSql(dim: Dimension): string {
     case 'month': return "strftime(date_trunc('month', f.period_start), '%Y-%m')";
     case 'file': return 'f.file_id';
     case 'status': return 'f.status';
+    // the set of a row's flags, as one value, so that no row is counted twice
+    case 'flags': return "NULLIF(array_to_string(list_sort(f.flags), ' '), '')";
     default: return 'NULL';
   }
 }
 
 /** Attribution dimensions per distinct tag set (small), joined to rows by `tags_key`. */
 export function tagDimensionsCte(attribution: Attribution): string {
-  const dims: TagDimension[] = ['team', 'service', 'environment', 'owner'];
+  const dims: TagDimension[] = ['team', 'app', 'environment', 'owner'];
   return `t AS (SELECT tags_key, ${dims.map((d) => `${tagDimensionSql(attribution, d, 'ts')} AS ${d}`).join(', ')} FROM tag_sets ts)`;
 }
 

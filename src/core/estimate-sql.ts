@@ -89,6 +89,8 @@ WITH e AS (
       WHEN u.usage_class = 'compute' AND amount_unit = 'instance-hours' AND NOT COALESCE(i.known, false) THEN 'fallback'
       WHEN u.usage_class = 'gpu' AND g.gpu_id IS NULL THEN 'fallback'
       WHEN u.usage_class = 'unclassified' THEN 'fallback'
+      -- a documented stand-in factor (below, flagged) makes the row a fallback too
+      WHEN NOT r.region_known OR (${isVcpu}) OR (u.usage_class = 'storage' AND s.repl_id IS NULL) THEN 'fallback'
       ELSE 'estimated' END AS status,
     (u.usage_class = 'unclassified' OR (u.usage_class = 'compute' AND u.amount_unit = 'instance-hours' AND NOT COALESCE(i.known, false))
       OR (u.usage_class = 'gpu' AND g.gpu_id IS NULL)) AS cost_ratio,
@@ -151,7 +153,7 @@ FROM b`;
 /**
  * Rows with no energy model of their own (unknown instance types or GPU models, usage in units such as
  * requests) are estimated from cost: the file's own kWh, g and embodied g per unit of cost over its
- * estimated rows of the same provider (all providers when that one has none), with the profile's wide
+ * rows priced by their own energy model, of the same provider (all providers when that one has none), with the profile's wide
  * band. CCF's 'unknown' rows work the same way; the flag on each row says so.
  */
 export function costRatioSql(profile: MethodologyProfile): string {
@@ -160,7 +162,7 @@ INSERT INTO cost_ratios
 WITH est AS (
   SELECT file_id, provider, sum(kwh) AS kwh, sum(operational_g) AS g, sum(market_g) AS m, sum(embodied_g) AS e, sum(cost_basis) AS cost
   FROM footprint
-  WHERE methodology = $methodology AND status = 'estimated' AND cost_basis > 0 AND file_id IN (SELECT file_id FROM __target)
+  WHERE methodology = $methodology AND status IN ('estimated', 'fallback') AND NOT cost_ratio AND cost_basis > 0 AND file_id IN (SELECT file_id FROM __target)
   GROUP BY ALL
 ),
 files AS (SELECT file_id, sum(kwh) AS kwh, sum(g) AS g, sum(m) AS m, sum(e) AS e, sum(cost) AS cost FROM est GROUP BY ALL),

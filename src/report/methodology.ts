@@ -30,7 +30,7 @@ export function methodologyMarkdown(profile: MethodologyProfile, options: { full
     '1. A billing export (FOCUS 1.0–1.2, AWS CUR legacy or 2.0) is read inside DuckDB; each row is mapped to a canonical usage record and classified: compute, gpu, memory, storage, network, cost-only (purchases, taxes, credits, refunds, unused commitments, fees on usage counted elsewhere) or unclassified (units with no energy model). Rows that do not parse are kept as rejected, with the column and reason.',
     '2. Lines of one file with the same UTC day, kind of charge, resource, account, tags and billing period are stored as one record, their quantities and costs summed and their count kept; every formula below is linear in quantity and cost, so a record\'s footprint is the sum of its lines\' footprints. Rejected rows are kept one by one.',
     '3. Factors are resolved once per distinct region, instance type, GPU model and storage service, and joined to every record.',
-    '4. Every row read is accounted for: read = estimated + cost-only + unclassified + rejected + superseded (rows of an earlier export of the same account and billing period).',
+    '4. Every row read is accounted for: read = estimated + fallback + cost-only + unclassified + rejected + superseded (rows of an earlier export of the same account and billing period). Estimated rows are priced by their own energy model with exact factors; fallback rows with a documented stand-in (the provider-average grid factor for an unknown region, the provider-average CPU for vCPU-hours, a replication factor of 1, or the file\'s cost ratio), each flagged; unclassified rows get no estimate.',
     '',
     '## Formulas',
     '',

@@ -18,6 +18,25 @@ export interface FileAccounting {
   readonly warnings: readonly string[];
 }
 
+/**
+ * What a methodology made of every row of one file: read = estimated + fallback + cost_only +
+ * unclassified + rejected + superseded.
+ */
+export interface FileOutcome {
+  readonly fileId: number;
+  readonly methodology: string;
+  readonly rowsRead: number;
+  /** Priced by their own energy model with the exact factors. */
+  readonly estimated: number;
+  /** Priced with a documented stand-in (provider-average grid or CPU, the file's cost ratio…), flagged. */
+  readonly fallback: number;
+  readonly costOnly: number;
+  /** No estimate: no energy model and no cost ratio to fall back on, or outside what the methodology reads. */
+  readonly unclassified: number;
+  readonly rejected: number;
+  readonly superseded: number;
+}
+
 export interface RejectedRow {
   readonly fileId: number;
   readonly path: string;

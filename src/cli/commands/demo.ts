@@ -45,13 +45,14 @@ export function registerDemo(program: Command, ctx: () => CliContext): void {
           await store.coverage(p.id, c.config.attribution, 5),
         ];
         if (format === 'json') {
-          c.out(JSON.stringify({ file: path, accounting: result.accounting, total: total[0], byProvider, byTeam, byClass, byRegion, coverage }, null, 2));
+          const [outcome] = await store.outcomes(p.id, [result.fileId]);
+          c.out(JSON.stringify({ file: path, accounting: result.accounting, outcome, total: total[0], byProvider, byTeam, byClass, byRegion, coverage }, null, 2));
           return;
         }
         const t = total[0] ?? {};
         c.out(`greenops demo: ${rows.toLocaleString('en-US')} FOCUS charges from ${gen.resources} resources across AWS, Azure and GCP (seed ${seed}), ${seconds.toFixed(1)} s`);
         c.out(`export: ${path}\n`);
-        c.out(render(accountingRows([result]), 'table'));
+        c.out(render(accountingRows([result], await store.outcomes(p.id, [result.fileId])), 'table'));
         c.out(`\nTotal: ${formatNumber(Number(t['energy_kwh']))} kWh [${formatNumber(Number(t['energy_kwh_low']))}–${formatNumber(Number(t['energy_kwh_high']))}], ` +
           `${formatNumber(Number(t['co2e_kg']))} kgCO2e [${formatNumber(Number(t['co2e_kg_low']))}–${formatNumber(Number(t['co2e_kg_high']))}] ` +
           `(operational ${formatNumber(Number(t['operational_kg']))}, embodied ${formatNumber(Number(t['embodied_kg']))}; market-based operational ${formatNumber(Number(t['market_kg']))}) for ${formatNumber(Number(t['cost']))} USD`);

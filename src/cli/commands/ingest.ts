@@ -3,23 +3,33 @@ import { GreenopsError } from '../../core/errors.js';
 import { billingSource, billingSources } from '../../sources/index.js';
 import { profile } from '../../core/profiles.js';
 import { render } from '../../report/format.js';
-import type { FileAccounting } from '../../store/types.js';
+import type { FileAccounting, FileOutcome } from '../../store/types.js';
 import { parseFormat, type CliContext } from '../context.js';
 import { withStore } from '../store.js';
 import { progress } from '../progress.js';
 
-export function accountingRows(results: ReadonlyArray<{ accounting: FileAccounting; duplicate: boolean }>): Record<string, unknown>[] {
-  return results.map(({ accounting: a, duplicate }) => ({
-    file: a.path.split('/').pop(),
-    format: `${a.format} ${a.formatVersion ?? ''}`.trim(),
-    status: duplicate ? 'already ingested' : 'ingested',
-    rows_read: a.rowsRead,
-    estimated: a.estimated,
-    cost_only: a.costOnly,
-    unclassified: a.unclassified,
-    rejected: a.rejected,
-    superseded: a.superseded,
-  }));
+/**
+ * One line per file: what the methodology made of its rows (read = estimated + fallback + cost only
+ * + unclassified + rejected + superseded), from the footprint itself.
+ */
+export function accountingRows(files: ReadonlyArray<{ accounting: FileAccounting; duplicate?: boolean }>, outcomes: readonly FileOutcome[]): Record<string, unknown>[] {
+  const byId = new Map(outcomes.map((o) => [o.fileId, o]));
+  return files.map(({ accounting: a, duplicate }) => {
+    const o = byId.get(a.fileId);
+    if (!o) throw new GreenopsError('E_STORE', `file ${a.fileId} has not been estimated`);
+    return {
+      file: a.path.split('/').pop(),
+      format: `${a.format} ${a.formatVersion ?? ''}`.trim(),
+      ...(duplicate === undefined ? {} : { status: duplicate ? 'already ingested' : 'ingested' }),
+      rows_read: o.rowsRead,
+      estimated: o.estimated,
+      fallback: o.fallback,
+      cost_only: o.costOnly,
+      unclassified: o.unclassified,
+      rejected: o.rejected,
+      superseded: o.superseded,
+    };
+  });
 }
 
 export function registerIngest(program: Command, ctx: () => CliContext): void {
@@ -50,8 +60,9 @@ export function registerIngest(program: Command, ctx: () => CliContext): void {
           throw e;
         }
         bar.stop();
-        await store.ensureEstimated(profile(c.config.methodology));
-        c.out(render(accountingRows(results), out));
+        const p = profile(c.config.methodology);
+        await store.ensureEstimated(p);
+        c.out(render(accountingRows(results, await store.outcomes(p.id, results.map((r) => r.fileId))), out));
         const warnings = results.flatMap((r) => r.accounting.warnings.map((w) => `${r.accounting.path}: ${w}`));
         for (const w of warnings) c.err(`warning: ${w}`);
         for (const r of results) {

@@ -1,5 +1,6 @@
+import { listValue } from '@duckdb/node-api';
 import type { Db } from './connection.js';
-import type { FileAccounting, RejectedRow } from '../types.js';
+import type { FileAccounting, FileOutcome, RejectedRow } from '../types.js';
 import { GreenopsError } from '../../core/errors.js';
 
 const ENERGY = new Set(['compute', 'gpu', 'memory', 'storage', 'network']);
@@ -47,6 +48,33 @@ export async function fileAccounting(db: Db, fileId: number): Promise<FileAccoun
     warnings: file.warnings ?? [],
   };
 }
+
+/**
+ * What an estimated methodology made of each file's rows, from the footprint itself: a row's outcome
+ * is its status there, or rejected / superseded.
+ */
+export async function fileOutcomes(db: Db, methodology: string, fileIds?: readonly number[]): Promise<FileOutcome[]> {
+  const rows = await db.all<{ file_id: number; outcome: string; n: number }>(
+    `SELECT file_id, CASE WHEN row_status IN ('rejected', 'superseded') THEN row_status ELSE status END AS outcome, sum(line_count) AS n
+       FROM footprint WHERE methodology = $methodology${fileIds ? ' AND list_contains($ids::INTEGER[], file_id)' : ''}
+      GROUP BY ALL ORDER BY file_id`,
+    fileIds ? { methodology, ids: listValue(fileIds.map((id) => Math.trunc(id))) } : { methodology },
+  );
+  const out = new Map<number, { -readonly [K in keyof FileOutcome]: FileOutcome[K] }>();
+  for (const r of rows) {
+    const o = out.get(r.file_id) ?? { fileId: r.file_id, methodology, rowsRead: 0, estimated: 0, fallback: 0, costOnly: 0, unclassified: 0, rejected: 0, superseded: 0 };
+    o.rowsRead += r.n;
+    const key = OUTCOME_FIELDS[r.outcome];
+    if (key === undefined) throw new GreenopsError('E_STORE', `unexpected footprint status ${JSON.stringify(r.outcome)}`);
+    o[key] += r.n;
+    out.set(r.file_id, o);
+  }
+  return [...out.values()];
+}
+
+const OUTCOME_FIELDS: Readonly<Record<string, 'estimated' | 'fallback' | 'costOnly' | 'unclassified' | 'rejected' | 'superseded'>> = {
+  estimated: 'estimated', fallback: 'fallback', cost_only: 'costOnly', unclassified: 'unclassified', rejected: 'rejected', superseded: 'superseded',
+};
 
 export async function listRejects(db: Db, options: { fileId?: number; limit?: number } = {}): Promise<RejectedRow[]> {
   const rows = await db.all<{ file_id: number; path: string; row_no: number; reject_column: string; reject_reason: string; reject_value: string | null }>(

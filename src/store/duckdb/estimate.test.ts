@@ -6,6 +6,7 @@ import { coefficient, lookupCpuArch, lookupEmbodied, lookupGpu, lookupGrid, look
 import { billingSources } from '../../sources/index.js';
 import { scratchDir, writeFocus, type FocusRow } from '../../../test/helpers/focus.js';
 import { openDuckStore, type DuckStore } from './index.js';
+import { defaultAttribution } from '../../analysis/attribution.js';
 
 let store: DuckStore;
 let dir: string;
@@ -142,6 +143,7 @@ describe('default estimator', () => {
   it('flags an unknown region and uses the provider average, never zero', async () => {
     const fp = await estimateRows([{ ResourceId: 'x', RegionId: 'moon-central-1' }]);
     const r = must(fp.get('x'), 'x');
+    expect(r.status).toBe('fallback');
     expect(r.flags).toContain('region_unknown:provider_average_grid');
     expect(r.grid_factor_id).toBe('grid:aws:default');
     expect(r.operational_g).toBeGreaterThan(0);
@@ -162,6 +164,27 @@ describe('default estimator', () => {
     expect(req.flags).toContain('no_energy_model:cost_ratio');
     expect(req.kwh).toBeCloseTo(known.kwh * 0.5, 12);
     expect(odd.kwh_high / odd.kwh).toBeCloseTo(defaultProfile.costRatioBand.high, 9);
+  });
+
+  it('accounts each file by what the methodology made of its rows, fallbacks apart', async () => {
+    const known = writeFocus(dir, 'known.csv', [{ ResourceId: 'a' }, { ResourceId: 'mars', RegionId: 'mars-north-1' }, { ResourceId: 'zz', ChargeDescription: 'per On Demand Linux zz9.large Instance Hour' }]);
+    const alone = writeFocus(dir, 'alone.csv', [{ ResourceId: 'zz2', ChargeDescription: 'per On Demand Linux zz9.mega Instance Hour', BillingAccountId: '999' }]);
+    const [k, a] = await store.ingestAll([known, alone], { candidates: billingSources });
+    await store.estimate(defaultProfile);
+    const outcomes = await store.outcomes('default');
+    const pick = (id: number | undefined) => outcomes.find((o) => o.fileId === id);
+    // the unknown region is priced with the provider's average grid, the unknown type from the file's cost ratio
+    expect(pick(k?.fileId)).toMatchObject({ rowsRead: 3, estimated: 1, fallback: 2, unclassified: 0 });
+    // a file with nothing to take a cost ratio from leaves its unknown type without an estimate, and says so
+    expect(pick(a?.fileId)).toMatchObject({ rowsRead: 1, estimated: 0, fallback: 0, unclassified: 1 });
+    expect((await store.outcomes('default', [a?.fileId ?? -1])).map((o) => o.fileId)).toEqual([a?.fileId]);
+    const byFlags = await store.footprint({ by: ['status', 'flags'], methodology: 'default' }, defaultAttribution);
+    expect(byFlags.map((r) => [r['status'], r['flags'], r['rows']])).toEqual(expect.arrayContaining([
+      ['fallback', 'region_unknown:provider_average_grid', 1],
+      ['fallback', 'instance_type_unknown:cost_ratio', 1],
+      ['unclassified', 'cost_ratio_unavailable no_energy_model:cost_ratio', 1],
+      ['estimated', null, 1],
+    ]));
   });
 
   it('re-estimates from stored usage without the raw file', async () => {

@@ -2,8 +2,8 @@ import type { MethodologyProfile } from '../../core/methodology.js';
 import { coverageSql, untaggedSql } from '../../analysis/coverage-query.js';
 import { footprintSql, type FootprintQuery } from '../../analysis/footprint-query.js';
 import type { Attribution } from '../../analysis/attribution.js';
-import type { FileAccounting, RejectedRow } from '../types.js';
-import { fileAccounting, listRejects } from './accounting.js';
+import type { FileAccounting, FileOutcome, RejectedRow } from '../types.js';
+import { fileAccounting, fileOutcomes, listRejects } from './accounting.js';
 import { openDb, type DuckOptions, type Db, type Row } from './connection.js';
 import { ensureEstimated, estimate } from './estimate.js';
 import type { IntensityCache } from '../../intensity/cache.js';
@@ -29,6 +29,8 @@ export interface DuckStore {
   footprint(q: FootprintQuery, attribution: Attribution): Promise<Row[]>;
   coverage(methodology: string, attribution: Attribution, limit?: number): Promise<{ dimensions: CoverageRow[]; untagged: Row[] }>;
   files(): Promise<FileAccounting[]>;
+  /** What an estimated methodology made of each file's rows (all files, or these). */
+  outcomes(methodology: string, fileIds?: readonly number[]): Promise<FileOutcome[]>;
   rejects(options?: { fileId?: number; limit?: number }): Promise<RejectedRow[]>;
   /** Fetched grid-intensity points, kept to bridge provider outages. */
   readonly intensityCache: IntensityCache;
@@ -56,6 +58,7 @@ export async function openDuckStore(path: string, options: DuckOptions = {}): Pr
       const ids = await db.all<{ file_id: number }>('SELECT file_id FROM files ORDER BY file_id');
       return Promise.all(ids.map((r) => fileAccounting(db, r.file_id)));
     },
+    outcomes: (methodology, fileIds) => fileOutcomes(db, methodology, fileIds),
     rejects: (options) => listRejects(db, options),
     intensityCache: duckIntensityCache(db),
     close: () => db.close(),

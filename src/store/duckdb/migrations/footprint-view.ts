@@ -59,6 +59,7 @@ SELECT x.* EXCLUDE (amount_factor, per_month), m.methodology, ${AMOUNT} AS amoun
        WHEN r.cost_ratio AND c.kwh IS NULL THEN 'unclassified'
        ELSE COALESCE(r.status, 'unclassified') END AS status,
   CASE WHEN r.cost_ratio AND c.kwh IS NULL THEN list_append(r.flags, 'cost_ratio_unavailable') ELSE COALESCE(r.flags, []) END AS flags,
+  COALESCE(r.cost_ratio, false) AS cost_ratio,
   ${VALUE_COLUMNS.map(value).join(',\n  ')},
   r.grid_factor_id, r.pue_factor_id, r.power_factor_id, r.embodied_factor_id, r.coefficient_id
 FROM (
