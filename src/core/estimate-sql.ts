@@ -95,7 +95,7 @@ WITH e AS (
     (u.usage_class = 'unclassified' OR (u.usage_class = 'compute' AND u.amount_unit = 'instance-hours' AND NOT COALESCE(i.known, false))
       OR (u.usage_class = 'gpu' AND g.gpu_id IS NULL)) AS cost_ratio,
     list_filter([
-      CASE WHEN NOT r.region_known THEN 'region_unknown:provider_average_grid' END,
+      CASE WHEN NOT r.region_known AND u.usage_class <> 'cost_only' THEN 'region_unknown:provider_average_grid' END,
       CASE WHEN u.usage_class = 'compute' AND amount_unit = 'instance-hours' AND NOT COALESCE(i.known, false) THEN 'instance_type_unknown:cost_ratio' END,
       CASE WHEN u.usage_class = 'gpu' AND g.gpu_id IS NULL THEN 'gpu_model_unknown:cost_ratio' END,
       CASE WHEN ${isVcpu} THEN 'cpu_architecture_unknown:provider_average' END,

@@ -187,6 +187,23 @@ describe('default estimator', () => {
     ]));
   });
 
+  it('prices a usage line without a quantity from the file\'s cost ratio, flagged, never as zero, and apart from lines with one', async () => {
+    // 'a' and 'noqty' are the same kind of charge on the same day: stored apart all the same
+    const fp = await estimateRows([
+      { ResourceId: 'a', BilledCost: 1, EffectiveCost: 1 },
+      { ResourceId: 'a', ConsumedQuantity: null, BilledCost: 3, EffectiveCost: 3 },
+      { ResourceId: 'b', BilledCost: 1, EffectiveCost: 1 },
+    ]);
+    const rows = await store.db.all<Fp & { quantity: number | null; cost_ratio: boolean }>("SELECT * FROM footprint WHERE resource_id = 'a' ORDER BY quantity NULLS LAST");
+    expect(rows.map((r) => [r.quantity, r.status, r.cost_ratio])).toEqual([[1, 'estimated', false], [null, 'fallback', true]]);
+    const b = must(fp.get('b'), 'b');
+    const noQty = must(rows[1], 'no quantity');
+    expect(noQty.flags).toContain('quantity_missing:cost_ratio');
+    // the ratio is taken over the two lines priced by their own model (cost 1 each), the line without a quantity left out
+    expect(noQty.kwh).toBeCloseTo(3 * b.kwh, 12);
+    expect(noQty.kwh_high).toBeGreaterThan(noQty.kwh);
+  });
+
   it('re-estimates from stored usage without the raw file', async () => {
     const path = writeFocus(dir, 'gone.csv', [{ ResourceId: 'a' }]);
     await store.ingest(path, { candidates: billingSources });

@@ -185,6 +185,8 @@ SELECT ${[...keys,
     "CAST(COALESCE(__billing_period, date_trunc('month', __period_start)) AS DATE) AS __billing_period",
     // lines with and without a blended cost are not summed together (the ccf profile falls back per line)
     '__blended_cost IS NULL AS __no_blended',
+    // nor lines with and without a quantity (one without is priced from cost, see the footprint view)
+    '__quantity IS NULL AS __no_quantity',
   ].join(', ')},
   count(*) AS __line_count,
   min(__period_start) AS __period_start, max(__period_end) AS __period_end,

@@ -16,6 +16,14 @@ const VALUE_COLUMNS = [
   'operational_g', 'operational_g_low', 'operational_g_high', 'market_g', 'embodied_g', 'embodied_g_low', 'embodied_g_high',
 ] as const;
 
+/**
+ * A usage row with no quantity, of a class priced per unit of amount: its amount is unknown, not
+ * zero. It is priced from the file's cost ratio where the methodology keeps one (flagged), and gets
+ * no estimate otherwise; never a silent zero.
+ */
+const NO_QUANTITY = `(x.quantity IS NULL AND x.row_status <> 'rejected' AND x.usage_class IN ('compute', 'gpu', 'memory', 'storage', 'network')
+    AND r.status IN ('estimated', 'fallback') AND NOT r.cost_ratio AND NOT COALESCE(r.per_cost, false))`;
+
 /** A row's amount under a rate: the methodology's own amount per kind where it has one, else the classifier's. */
 const AMOUNT = `(COALESCE(x.quantity, 0) * COALESCE(r.amount_factor, x.amount_factor, 0)
     * (CASE WHEN COALESCE(r.per_month, x.per_month) THEN 24 * dayofmonth(last_day(x.period_start)) ELSE 1 END))`;
@@ -35,7 +43,7 @@ function rawValue(col: ValueColumn): string {
   const ratio = ratioCol[col];
   const perCost = `WHEN r.per_cost THEN COALESCE(x.blended_cost, x.billed_cost, 0) * COALESCE(r.${col}, 0)`;
   const fromRate = `${AMOUNT} * COALESCE(r.${col}, 0)`;
-  return `CASE ${ratio ? `WHEN r.cost_ratio THEN COALESCE(x.cost_basis * ${ratio}, 0) ` : ''}${perCost} ELSE ${fromRate} END`;
+  return `CASE ${ratio ? `WHEN r.cost_ratio OR ${NO_QUANTITY} THEN COALESCE(x.cost_basis * ${ratio}, 0) ` : ''}${perCost} ELSE ${fromRate} END`;
 }
 
 /**
@@ -56,10 +64,13 @@ function value(col: ValueColumn): string {
 export const footprintViewSql = `
 SELECT x.* EXCLUDE (amount_factor, per_month), m.methodology, ${AMOUNT} AS amount,
   CASE WHEN x.row_status = 'rejected' THEN 'rejected'
-       WHEN r.cost_ratio AND c.kwh IS NULL THEN 'unclassified'
+       WHEN (r.cost_ratio OR ${NO_QUANTITY}) AND c.kwh IS NULL THEN 'unclassified'
+       WHEN ${NO_QUANTITY} THEN 'fallback'
        ELSE COALESCE(r.status, 'unclassified') END AS status,
-  CASE WHEN r.cost_ratio AND c.kwh IS NULL THEN list_append(r.flags, 'cost_ratio_unavailable') ELSE COALESCE(r.flags, []) END AS flags,
-  COALESCE(r.cost_ratio, false) AS cost_ratio,
+  list_concat(COALESCE(r.flags, []),
+    CASE WHEN ${NO_QUANTITY} THEN ['quantity_missing:cost_ratio'] ELSE [] END,
+    CASE WHEN (r.cost_ratio OR ${NO_QUANTITY}) AND c.kwh IS NULL THEN ['cost_ratio_unavailable'] ELSE [] END) AS flags,
+  COALESCE(r.cost_ratio OR ${NO_QUANTITY}, false) AS cost_ratio,
   ${VALUE_COLUMNS.map(value).join(',\n  ')},
   r.grid_factor_id, r.pue_factor_id, r.power_factor_id, r.embodied_factor_id, r.coefficient_id
 FROM (
