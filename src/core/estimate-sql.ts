@@ -152,24 +152,30 @@ FROM b`;
 
 /**
  * Rows with no energy model of their own (unknown instance types or GPU models, usage in units such as
- * requests) are estimated from cost: the file's own kWh, g and embodied g per unit of cost over its
- * rows priced by their own energy model, of the same provider (all providers when that one has none), with the profile's wide
- * band. CCF's 'unknown' rows work the same way; the flag on each row says so.
+ * requests, usage lines without a quantity) are estimated from cost: kWh, g and embodied g per unit of
+ * cost over the rows of their export (the files ingested together, one batch) that are priced by
+ * their own energy model and in footprints (not superseded), of the same provider (all providers
+ * when that one has none), with the profile's wide band. So an export split into several files gets
+ * the ratio it would get as one file. CCF's 'unknown' rows work the same way; the flag on each row
+ * says so.
  */
 export function costRatioSql(profile: MethodologyProfile): string {
   return `
 INSERT INTO cost_ratios
-WITH est AS (
-  SELECT file_id, provider, sum(kwh) AS kwh, sum(operational_g) AS g, sum(market_g) AS m, sum(embodied_g) AS e, sum(cost_basis) AS cost
-  FROM footprint
-  WHERE methodology = $methodology AND status IN ('estimated', 'fallback') AND NOT cost_ratio AND cost_basis > 0 AND file_id IN (SELECT file_id FROM __target)
+WITH fb AS (SELECT file_id, COALESCE(batch, 'file:' || file_id) AS b FROM files),
+targets AS (SELECT DISTINCT b FROM fb WHERE file_id IN (SELECT file_id FROM __target)),
+est AS (
+  SELECT fb.b, f.provider, sum(f.kwh) AS kwh, sum(f.operational_g) AS g, sum(f.market_g) AS m, sum(f.embodied_g) AS e, sum(f.cost_basis) AS cost
+  FROM footprint f JOIN fb USING (file_id)
+  WHERE f.methodology = $methodology AND f.row_status = 'ok' AND f.status IN ('estimated', 'fallback') AND NOT f.cost_ratio AND f.cost_basis > 0
+    AND fb.b IN (SELECT b FROM targets)
   GROUP BY ALL
 ),
-files AS (SELECT file_id, sum(kwh) AS kwh, sum(g) AS g, sum(m) AS m, sum(e) AS e, sum(cost) AS cost FROM est GROUP BY ALL),
-providers AS (SELECT DISTINCT file_id, provider FROM usage WHERE file_id IN (SELECT file_id FROM __target))
+batches AS (SELECT b, sum(kwh) AS kwh, sum(g) AS g, sum(m) AS m, sum(e) AS e, sum(cost) AS cost FROM est GROUP BY ALL),
+providers AS (SELECT DISTINCT u.file_id, u.provider, fb.b FROM usage u JOIN fb USING (file_id) WHERE u.file_id IN (SELECT file_id FROM __target))
 SELECT $methodology, p.file_id, p.provider,
-  COALESCE(s.kwh / s.cost, f.kwh / f.cost), COALESCE(s.g / s.cost, f.g / f.cost), COALESCE(s.m / s.cost, f.m / f.cost), COALESCE(s.e / s.cost, f.e / f.cost),
+  COALESCE(s.kwh / s.cost, t.kwh / t.cost), COALESCE(s.g / s.cost, t.g / t.cost), COALESCE(s.m / s.cost, t.m / t.cost), COALESCE(s.e / s.cost, t.e / t.cost),
   ${num(profile.costRatioBand.low)}, ${num(profile.costRatioBand.high)}
-FROM providers p LEFT JOIN est s ON s.file_id = p.file_id AND s.provider IS NOT DISTINCT FROM p.provider JOIN files f ON f.file_id = p.file_id`;
+FROM providers p LEFT JOIN est s ON s.b = p.b AND s.provider IS NOT DISTINCT FROM p.provider JOIN batches t ON t.b = p.b`;
 }
 

@@ -30,7 +30,7 @@ export function methodologyMarkdown(profile: MethodologyProfile, options: { full
     '1. A billing export (FOCUS 1.0–1.2, AWS CUR legacy or 2.0) is read inside DuckDB; each row is mapped to a canonical usage record and classified: compute, gpu, memory, storage, network, cost-only (purchases, taxes, credits, refunds, unused commitments, fees on usage counted elsewhere) or unclassified (units with no energy model). Rows that do not parse are kept as rejected, with the column and reason.',
     '2. Lines of one file with the same UTC day, kind of charge, resource, account, tags and billing period are stored as one record, their quantities and costs summed and their count kept; every formula below is linear in quantity and cost, so a record\'s footprint is the sum of its lines\' footprints. Rejected rows are kept one by one.',
     '3. Factors are resolved once per distinct region, instance type, GPU model and storage service, and joined to every record.',
-    '4. Every row read is accounted for: read = estimated + fallback + cost-only + unclassified + rejected + superseded (rows of an earlier export of the same account and billing period). Estimated rows are priced by their own energy model with exact factors; fallback rows with a documented stand-in (the provider-average grid factor for an unknown region, the provider-average CPU for vCPU-hours, a replication factor of 1, or the file\'s cost ratio), each flagged; unclassified rows get no estimate.',
+    '4. Every row read is accounted for: read = estimated + fallback + cost-only + unclassified + rejected + superseded (rows of an earlier export of the same account and billing period). Estimated rows are priced by their own energy model with exact factors; fallback rows with a documented stand-in (the provider-average grid factor for an unknown region, the provider-average CPU for vCPU-hours, a replication factor of 1, or the export\'s cost ratio), each flagged; unclassified rows get no estimate.',
     '',
     '## Formulas',
     '',
@@ -47,7 +47,7 @@ export function methodologyMarkdown(profile: MethodologyProfile, options: { full
     '- Location-based operational emissions: g = kWh × grid gCO2e/kWh of the region (annual average).',
     '- Market-based: location-based × (1 − carbon-free share) where the provider publishes an hourly-matched carbon-free share (Google CFE%); otherwise equal to location-based (no contractual instruments are assumed).',
     `- Embodied (SCI): M = TE × (TiR / EL) × (RR / ToR): host embodied × hours / ${profile.lifetimeHours} h × instance vCPUs / host vCPUs. An m5.24xlarge-hour (96 of 96 vCPUs) carries 48× the embodied of an m5.large-hour (2 of 96).`,
-    `- Rows with no energy model of their own (unknown instance types or GPU models, units such as requests) are estimated from cost: the same file's kWh, g and embodied g per unit of effective cost over its estimated rows of the same provider, with a ${profile.costRatioBand.low}–${profile.costRatioBand.high}× band, and flagged.`,
+    `- Rows with no energy model of their own (unknown instance types or GPU models, units such as requests, usage lines without a quantity) are estimated from cost: kWh, g and embodied g per unit of cost (the larger of billed and effective cost, never below zero) over the rows of the same export (the files ingested together) of the same provider that are priced by their own model and not superseded, with a ${profile.costRatioBand.low}–${profile.costRatioBand.high}× band, and flagged. With no such row in the export, they get no estimate (status unclassified, flag cost_ratio_unavailable).`,
     '',
     '## Uncertainty',
     '',
@@ -66,7 +66,7 @@ export function methodologyMarkdown(profile: MethodologyProfile, options: { full
     '- Annual average grid factors hide hourly variation; hourly signals come with the grid-signal providers.',
     '- Utilisation is assumed, not measured; measured jobs (`greenops track`) replace the assumption.',
     '- Instance-to-host mapping, per-vCPU coefficients and embodied figures come from public datasets and may not match the exact hardware a provider used.',
-    '- Cost-ratio estimates inherit the pricing of the file they come from; they are flagged on every row.',
+    '- Cost-ratio estimates inherit the pricing of the export they come from; they are flagged on every row.',
   ];
   if (options.full) {
     for (const t of factorTables) {

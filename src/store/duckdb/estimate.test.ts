@@ -169,15 +169,17 @@ describe('default estimator', () => {
   it('accounts each file by what the methodology made of its rows, fallbacks apart', async () => {
     const known = writeFocus(dir, 'known.csv', [{ ResourceId: 'a' }, { ResourceId: 'mars', RegionId: 'mars-north-1' }, { ResourceId: 'zz', ChargeDescription: 'per On Demand Linux zz9.large Instance Hour' }]);
     const alone = writeFocus(dir, 'alone.csv', [{ ResourceId: 'zz2', ChargeDescription: 'per On Demand Linux zz9.mega Instance Hour', BillingAccountId: '999' }]);
-    const [k, a] = await store.ingestAll([known, alone], { candidates: billingSources });
+    // two exports, ingested apart
+    const k = await store.ingest(known, { candidates: billingSources });
+    const a = await store.ingest(alone, { candidates: billingSources });
     await store.estimate(defaultProfile);
     const outcomes = await store.outcomes('default');
     const pick = (id: number | undefined) => outcomes.find((o) => o.fileId === id);
     // the unknown region is priced with the provider's average grid, the unknown type from the file's cost ratio
-    expect(pick(k?.fileId)).toMatchObject({ rowsRead: 3, estimated: 1, fallback: 2, unclassified: 0 });
+    expect(pick(k.fileId)).toMatchObject({ rowsRead: 3, estimated: 1, fallback: 2, unclassified: 0 });
     // a file with nothing to take a cost ratio from leaves its unknown type without an estimate, and says so
-    expect(pick(a?.fileId)).toMatchObject({ rowsRead: 1, estimated: 0, fallback: 0, unclassified: 1 });
-    expect((await store.outcomes('default', [a?.fileId ?? -1])).map((o) => o.fileId)).toEqual([a?.fileId]);
+    expect(pick(a.fileId)).toMatchObject({ rowsRead: 1, estimated: 0, fallback: 0, unclassified: 1 });
+    expect((await store.outcomes('default', [a.fileId])).map((o) => o.fileId)).toEqual([a.fileId]);
     const byFlags = await store.footprint({ by: ['status', 'flags'], methodology: 'default' }, defaultAttribution);
     expect(byFlags.map((r) => [r['status'], r['flags'], r['rows']])).toEqual(expect.arrayContaining([
       ['fallback', 'region_unknown:provider_average_grid', 1],
@@ -187,6 +189,25 @@ describe('default estimator', () => {
     ]));
   });
 
+  it('takes the cost ratio over the whole export: split into files ingested together, it prices as one file', async () => {
+    const rows: FocusRow[] = [
+      { ResourceId: 'a', BilledCost: 1, EffectiveCost: 1 },
+      { ResourceId: 'b', RegionId: 'eu-west-1', BilledCost: 2, EffectiveCost: 2 },
+      { ResourceId: 'zz', ChargeDescription: 'per On Demand Linux zz9.large Instance Hour', BilledCost: 4, EffectiveCost: 4 },
+    ];
+    const kwhOf = async (): Promise<number | undefined> =>
+      (await store.db.all<{ kwh: number }>("SELECT kwh FROM footprint WHERE resource_id = 'zz' AND row_status = 'ok'"))[0]?.kwh;
+    await store.ingest(writeFocus(dir, 'whole.csv', rows), { candidates: billingSources });
+    await store.estimate(defaultProfile);
+    const whole = await kwhOf();
+    store.close();
+    store = await openDuckStore(':memory:');
+    await store.ingestAll([writeFocus(dir, 'p1.csv', rows.slice(0, 2)), writeFocus(dir, 'p2.csv', rows.slice(2))], { candidates: billingSources });
+    await store.estimate(defaultProfile);
+    expect(whole).toBeGreaterThan(0);
+    expect(await kwhOf()).toBeCloseTo(whole ?? Number.NaN, 12);
+  });
+
   it('prices a usage line without a quantity from the file\'s cost ratio, flagged, never as zero, and apart from lines with one', async () => {
     // 'a' and 'noqty' are the same kind of charge on the same day: stored apart all the same
     const fp = await estimateRows([
@@ -194,7 +215,7 @@ describe('default estimator', () => {
       { ResourceId: 'a', ConsumedQuantity: null, BilledCost: 3, EffectiveCost: 3 },
       { ResourceId: 'b', BilledCost: 1, EffectiveCost: 1 },
     ]);
-    const rows = await store.db.all<Fp & { quantity: number | null; cost_ratio: boolean }>("SELECT * FROM footprint WHERE resource_id = 'a' ORDER BY quantity NULLS LAST");
+    const rows = await store.db.all<Fp & Record<string, unknown> & { quantity: number | null; cost_ratio: boolean }>("SELECT * FROM footprint WHERE resource_id = 'a' ORDER BY quantity NULLS LAST");
     expect(rows.map((r) => [r.quantity, r.status, r.cost_ratio])).toEqual([[1, 'estimated', false], [null, 'fallback', true]]);
     const b = must(fp.get('b'), 'b');
     const noQty = must(rows[1], 'no quantity');
