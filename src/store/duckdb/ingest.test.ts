@@ -229,6 +229,19 @@ describe('ingest', () => {
       expect((await statuses())[1]).toEqual([first.fileId, 'superseded×2', second.fileId]);
     });
 
+    it('a restatement supersedes only rows in footprints: rejected rows of the earlier export stay rejected and listed', async () => {
+      const first = await store.ingest(writeFocus(dir, 'r1.csv', [{ ...aug, ResourceId: 'a' }, { ...aug, ResourceId: 'bad', BilledCost: 'abc' }]), opts);
+      const second = await store.ingest(writeFocus(dir, 'r2.csv', [{ ...aug, ResourceId: 'a' }]), opts);
+      expect(second.superseded.map((x) => [x.fileId, x.rows])).toEqual([[first.fileId, 1]]);
+      expect(await statuses()).toEqual([
+        [first.fileId, 'rejected×1', null],
+        [first.fileId, 'superseded×1', second.fileId],
+        [second.fileId, 'ok×1', null],
+      ]);
+      expect((await store.rejects()).map((r) => [r.fileId, r.column])).toEqual([[first.fileId, 'BilledCost']]);
+      expect((await store.files()).find((f) => f.fileId === first.fileId)).toMatchObject({ rowsRead: 2, rejected: 1, superseded: 1 });
+    });
+
     it('an older export ingested after a newer one leaves the newer one in place', async () => {
       const late = { ChargePeriodStart: '2026-08-30T00:00:00Z', ChargePeriodEnd: '2026-08-30T01:00:00Z' };
       const newer = await store.ingest(writeFocus(dir, 'restated.csv', [{ ...aug, ResourceId: 'a' }, { ...late, ResourceId: 'b' }]), opts);

@@ -38,7 +38,7 @@ export async function supersedeEarlier(db: Db, fileId: number, batch: string | n
      theirs AS (
        SELECT u.provider, u.billing_account, u.billing_period, max(u.period_end) AS reach, max(u.file_id) AS latest
          FROM usage u JOIN mine m ON ${MATCH('u', 'm')}
-        WHERE u.file_id <> $file AND u.status <> 'superseded'
+        WHERE u.file_id <> $file AND u.status = 'ok'
           AND u.file_id IN (SELECT file_id FROM files WHERE batch IS NULL OR batch IS DISTINCT FROM $batch)
         GROUP BY ALL)
      SELECT m.provider, m.billing_account, m.billing_period, t.latest, m.reach >= t.reach AS newer
@@ -47,20 +47,20 @@ export async function supersedeEarlier(db: Db, fileId: number, batch: string | n
   );
   const replaced = await db.all<{ file_id: number; path: string; n: number }>(
     `SELECT u.file_id, f.path, sum(u.line_count) AS n FROM usage u JOIN __periods k ON ${MATCH('u', 'k')} AND k.newer JOIN files f USING (file_id)
-      WHERE u.file_id <> $file AND u.status <> 'superseded'
+      WHERE u.file_id <> $file AND u.status = 'ok'
         AND u.file_id IN (SELECT file_id FROM files WHERE batch IS NULL OR batch IS DISTINCT FROM $batch)
       GROUP BY ALL ORDER BY u.file_id`,
     p,
   );
   const olderThan = await db.all<{ file_id: number; path: string; n: number }>(
     `SELECT k.latest AS file_id, f.path, sum(u.line_count) AS n FROM usage u JOIN __periods k ON ${MATCH('u', 'k')} AND NOT k.newer JOIN files f ON f.file_id = k.latest
-      WHERE u.file_id = $file AND u.status <> 'superseded' GROUP BY ALL ORDER BY k.latest`,
+      WHERE u.file_id = $file AND u.status = 'ok' GROUP BY ALL ORDER BY k.latest`,
     { file: fileId },
   );
   if (replaced.length > 0) {
     await db.run(
       `UPDATE usage AS u SET status = 'superseded', superseded_by = $file FROM __periods k
-        WHERE ${MATCH('u', 'k')} AND k.newer AND u.file_id <> $file AND u.status <> 'superseded'
+        WHERE ${MATCH('u', 'k')} AND k.newer AND u.file_id <> $file AND u.status = 'ok'
           AND u.file_id IN (SELECT file_id FROM files WHERE batch IS NULL OR batch IS DISTINCT FROM $batch)`,
       p,
     );
@@ -68,7 +68,7 @@ export async function supersedeEarlier(db: Db, fileId: number, batch: string | n
   if (olderThan.length > 0) {
     await db.run(
       `UPDATE usage AS u SET status = 'superseded', superseded_by = k.latest FROM __periods k
-        WHERE ${MATCH('u', 'k')} AND NOT k.newer AND u.file_id = $file AND u.status <> 'superseded'`,
+        WHERE ${MATCH('u', 'k')} AND NOT k.newer AND u.file_id = $file AND u.status = 'ok'`,
       { file: fileId },
     );
   }
