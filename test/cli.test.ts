@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeCur } from './helpers/aws-cur.js';
@@ -32,6 +32,9 @@ describe('greenops CLI', () => {
     expect(first.stdout).toMatch(/bill\.csv\s+focus 1\.0\s+ingested\s+2\s+2\s+0\s+0\s+0/);
     const second = greenops(['ingest', 'auto', file], cwd);
     expect(second.stdout).toMatch(/already ingested/);
+    copyFileSync(file, join(cwd, 'bill-copy.csv'));
+    const copy = greenops(['ingest', 'auto', join(cwd, 'bill-copy.csv')], cwd);
+    expect(copy.stderr).toMatch(/bill-copy\.csv has the same bytes as \S*bill\.csv \(file 1\), ingested before: counted once/);
     const csv = greenops(['footprint', '--by', 'team', '--format', 'csv'], cwd);
     const [header, ...lines] = csv.stdout.trim().split('\n');
     expect(header).toBe('team,rows,cost,energy_kwh,energy_kwh_low,energy_kwh_high,co2e_kg,co2e_kg_low,co2e_kg_high,operational_kg,market_kg,embodied_kg,fallback_rows');

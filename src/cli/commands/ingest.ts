@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { GreenopsError } from '../../core/errors.js';
 import { billingSource, billingSources } from '../../sources/index.js';
@@ -65,7 +66,11 @@ export function registerIngest(program: Command, ctx: () => CliContext): void {
         c.out(render(accountingRows(results, await store.outcomes(p.id, results.map((r) => r.fileId))), out));
         const warnings = results.flatMap((r) => r.accounting.warnings.map((w) => `${r.accounting.path}: ${w}`));
         for (const w of warnings) c.err(`warning: ${w}`);
-        for (const r of results) {
+        for (const [i, r] of results.entries()) {
+          const given = paths[i];
+          if (r.duplicate && given !== undefined && resolve(given) !== r.accounting.path) {
+            c.err(`${given} has the same bytes as ${r.accounting.path} (file ${r.fileId}), ingested before: counted once`);
+          }
           const name = r.accounting.path.split('/').pop();
           for (const old of r.superseded) {
             c.err(`${name} restates the billing periods of ${old.path.split('/').pop()} (file ${old.fileId}): its ${old.rows.toLocaleString('en-US')} row(s) for the same accounts and periods are superseded (use --no-supersede for a partial export)`);
