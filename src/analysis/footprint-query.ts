@@ -5,7 +5,7 @@ import { tagDimensionSql } from './attribution.js';
 /** Dimensions a footprint can be grouped by. */
 export const DIMENSIONS = [
   'provider', 'account', 'subaccount', 'region', 'service', 'category', 'resource', 'instance_type', 'class',
-  'usage_type', 'unit', 'charge_category', 'team', 'app', 'environment', 'owner', 'day', 'week', 'month', 'file', 'status', 'flags',
+  'usage_type', 'unit', 'charge_category', 'team', 'app', 'environment', 'owner', 'day', 'week', 'month', 'file', 'status', 'flags', 'currency',
 ] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
@@ -33,6 +33,7 @@ export function dimensionSql(dim: Dimension): string {
     case 'month': return "strftime(date_trunc('month', f.period_start), '%Y-%m')";
     case 'file': return 'f.file_id';
     case 'status': return 'f.status';
+    case 'currency': return 'f.currency';
     // the set of a row's flags, as one value, so that no row is counted twice
     case 'flags': return "NULLIF(array_to_string(list_sort(f.flags), ' '), '')";
     default: return 'NULL';
@@ -86,7 +87,9 @@ export function footprintSql(q: FootprintQuery, attribution: Attribution): { sql
 WITH ${tagDimensionsCte(attribution)}
 SELECT ${[...dims,
     'sum(f.line_count)::BIGINT AS rows',
-    'sum(f.effective_cost) AS cost',
+    // costs in different currencies are never added: such a group's cost is empty and its currency lists them
+    'CASE WHEN count(DISTINCT f.currency) > 1 THEN NULL ELSE sum(f.effective_cost) END AS cost',
+    "NULLIF(array_to_string(list_sort(list(DISTINCT f.currency) FILTER (WHERE f.currency IS NOT NULL)), '+'), '') AS currency",
     'sum(f.kwh) AS energy_kwh', 'sum(f.kwh_low) AS energy_kwh_low', 'sum(f.kwh_high) AS energy_kwh_high',
     'sum(f.operational_g + f.embodied_g) / 1000 AS co2e_kg',
     'sum(f.operational_g_low + f.embodied_g_low) / 1000 AS co2e_kg_low',

@@ -55,8 +55,8 @@ export function registerDemo(program: Command, ctx: () => CliContext): void {
         c.out(render(accountingRows([result], await store.outcomes(p.id, [result.fileId])), 'table'));
         c.out(`\nTotal: ${formatNumber(Number(t['energy_kwh']))} kWh [${formatNumber(Number(t['energy_kwh_low']))}–${formatNumber(Number(t['energy_kwh_high']))}], ` +
           `${formatNumber(Number(t['co2e_kg']))} kgCO2e [${formatNumber(Number(t['co2e_kg_low']))}–${formatNumber(Number(t['co2e_kg_high']))}] ` +
-          `(operational ${formatNumber(Number(t['operational_kg']))}, embodied ${formatNumber(Number(t['embodied_kg']))}; market-based operational ${formatNumber(Number(t['market_kg']))}) for ${formatNumber(Number(t['cost']))} USD`);
-        const slim = (rs: Record<string, unknown>[], keys: string[]) => rs.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => keys.some((x) => k === x || k.startsWith(`${x}_`)) || !['rows', 'operational_kg', 'market_kg', 'embodied_kg', 'fallback_rows'].includes(k) && !k.startsWith('energy') && !k.startsWith('co2e') && k !== 'cost')));
+          `(operational ${formatNumber(Number(t['operational_kg']))}, embodied ${formatNumber(Number(t['embodied_kg']))}; market-based operational ${formatNumber(Number(t['market_kg']))}) for ${formatNumber(Number(t['cost']))} ${String(t['currency'] ?? '')}`.trimEnd());
+        const slim = (rs: Record<string, unknown>[], keys: string[]) => rs.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => keys.some((x) => k === x || k.startsWith(`${x}_`)) || !['rows', 'currency', 'operational_kg', 'market_kg', 'embodied_kg', 'fallback_rows'].includes(k) && !k.startsWith('energy') && !k.startsWith('co2e') && k !== 'cost')));
         const keys = ['cost', 'energy_kwh', 'co2e_kg'];
         c.out('\nBy provider'); c.out(render(slim(byProvider, keys), 'table'));
         c.out('\nBy team (tag)'); c.out(render(slim(byTeam, keys), 'table'));

@@ -225,6 +225,14 @@ describe('default estimator', () => {
     expect(noQty.kwh_high).toBeGreaterThan(noQty.kwh);
   });
 
+  it('never adds costs in different currencies: the group names them and leaves its cost empty', async () => {
+    await estimateRows([{ ResourceId: 'us', BilledCost: 1, EffectiveCost: 1 }, { ResourceId: 'eu', BillingCurrency: 'EUR', BilledCost: 2, EffectiveCost: 2 }]);
+    const total = await store.footprint({ by: [], methodology: 'default' }, defaultAttribution);
+    expect(total.map((r) => [r['cost'], r['currency'], r['rows']])).toEqual([[null, 'EUR+USD', 2]]);
+    const byCurrency = await store.footprint({ by: ['currency'], methodology: 'default' }, defaultAttribution);
+    expect(byCurrency.map((r) => [r['currency'], r['cost']]).sort()).toEqual([['EUR', 2], ['USD', 1]]);
+  });
+
   it('re-estimates from stored usage without the raw file', async () => {
     const path = writeFocus(dir, 'gone.csv', [{ ResourceId: 'a' }]);
     await store.ingest(path, { candidates: billingSources });
