@@ -79,6 +79,8 @@ function dayBoundary(value: string | undefined, name: string): string | null {
   return new Date(t).toISOString().slice(0, 10);
 }
 
+const CURRENCIES = 'list(DISTINCT f.currency) FILTER (WHERE f.currency IS NOT NULL)';
+
 /** Aggregated footprint rows: one per group, largest emissions first. Values are parameters. */
 export function footprintSql(q: FootprintQuery, attribution: Attribution): { sql: string; params: Record<string, string | number | null> } {
   const dims = q.by.map((d) => `${dimensionSql(d)} AS "${d}"`);
@@ -88,8 +90,9 @@ WITH ${tagDimensionsCte(attribution)}
 SELECT ${[...dims,
     'sum(f.line_count)::BIGINT AS rows',
     // costs in different currencies are never added: such a group's cost is empty and its currency lists them
-    'CASE WHEN count(DISTINCT f.currency) > 1 THEN NULL ELSE sum(f.effective_cost) END AS cost',
-    "NULLIF(array_to_string(list_sort(list(DISTINCT f.currency) FILTER (WHERE f.currency IS NOT NULL)), '+'), '') AS currency",
+    // (one distinct aggregate, bound once for both columns)
+    `CASE WHEN len(${CURRENCIES}) > 1 THEN NULL ELSE sum(f.effective_cost) END AS cost`,
+    `NULLIF(array_to_string(list_sort(${CURRENCIES}), '+'), '') AS currency`,
     'sum(f.kwh) AS energy_kwh', 'sum(f.kwh_low) AS energy_kwh_low', 'sum(f.kwh_high) AS energy_kwh_high',
     'sum(f.operational_g + f.embodied_g) / 1000 AS co2e_kg',
     'sum(f.operational_g_low + f.embodied_g_low) / 1000 AS co2e_kg_low',

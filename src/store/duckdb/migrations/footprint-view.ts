@@ -18,11 +18,10 @@ const VALUE_COLUMNS = [
 
 /**
  * A usage row with no quantity, of a class priced per unit of amount: its amount is unknown, not
- * zero. It is priced from the file's cost ratio where the methodology keeps one (flagged), and gets
+ * zero. It is priced from the export's cost ratio where the methodology keeps one (flagged), and gets
  * no estimate otherwise; never a silent zero.
  */
-const NO_QUANTITY = `(x.quantity IS NULL AND x.row_status <> 'rejected' AND x.usage_class IN ('compute', 'gpu', 'memory', 'storage', 'network')
-    AND r.status IN ('estimated', 'fallback') AND NOT r.cost_ratio AND NOT COALESCE(r.per_cost, false))`;
+const NO_QUANTITY = '(x.__no_quantity AND r.__by_amount)';
 
 /** A row's amount under a rate: the methodology's own amount per kind where it has one, else the classifier's. */
 const AMOUNT = `(COALESCE(x.quantity, 0) * COALESCE(r.amount_factor, x.amount_factor, 0)
@@ -62,7 +61,7 @@ function value(col: ValueColumn): string {
 
 /** The view's SELECT (installed as `footprint`). */
 export const footprintViewSql = `
-SELECT x.* EXCLUDE (amount_factor, per_month), m.methodology, ${AMOUNT} AS amount,
+SELECT x.* EXCLUDE (amount_factor, per_month, __no_quantity), m.methodology, ${AMOUNT} AS amount,
   CASE WHEN x.row_status = 'rejected' THEN 'rejected'
        WHEN (r.cost_ratio OR ${NO_QUANTITY}) AND c.kwh IS NULL THEN 'unclassified'
        WHEN ${NO_QUANTITY} THEN 'fallback'
@@ -74,9 +73,11 @@ SELECT x.* EXCLUDE (amount_factor, per_month), m.methodology, ${AMOUNT} AS amoun
   ${VALUE_COLUMNS.map(value).join(',\n  ')},
   r.grid_factor_id, r.pue_factor_id, r.power_factor_id, r.embodied_factor_id, r.coefficient_id
 FROM (
-  SELECT ${USAGE_COLUMNS}, k.amount_factor, k.per_month
+  SELECT ${USAGE_COLUMNS}, k.amount_factor, k.per_month,
+    u.quantity IS NULL AND k.usage_class IN ('compute', 'gpu', 'memory', 'storage', 'network') AS __no_quantity
   FROM usage u LEFT JOIN class_keys k ON k.class_key = u.class_key
 ) x
 CROSS JOIN (SELECT methodology FROM estimates WHERE kind = 'rates') m
-LEFT JOIN rates r ON r.methodology = m.methodology AND r.class_key = x.class_key
+LEFT JOIN (SELECT *, status IN ('estimated', 'fallback') AND NOT cost_ratio AND NOT COALESCE(per_cost, false) AS __by_amount FROM rates) r
+  ON r.methodology = m.methodology AND r.class_key = x.class_key
 LEFT JOIN cost_ratios c ON c.methodology = m.methodology AND c.file_id = x.file_id AND c.provider IS NOT DISTINCT FROM x.provider`;
