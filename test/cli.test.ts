@@ -80,6 +80,32 @@ describe('greenops CLI', () => {
     expect(greenops(['no-such-command'], cwd).code).toBe(2);
   });
 
+  it('refuses bad option values as wrong usage (exit 2), naming the option, before the store is touched', () => {
+    const cwd = scratchDir();
+    const cases: Array<[string[], RegExp]> = [
+      [['footprint', '--limit', 'abc'], /--limit "abc" is not valid; expected a whole number ≥ 0/],
+      [['footprint', '--limit', '-1'], /--limit "-1" is not valid/],
+      [['footprint', '--format', 'xml'], /--format must be table, csv or json \(got "xml"\)/],
+      [['footprint', '--methodology', 'xyz'], /unknown methodology "xyz"/],
+      [['--methodology', 'xyz', 'coverage'], /unknown methodology "xyz"/],
+      [['footprint', '--from', '2026-09-01', '--to', '2026-08-01'], /--from "2026-09-01" is not before --to "2026-08-01"/],
+      [['footprint', '--from', '2026-08-01', '--to', '2026-08-01'], /the period is empty/],
+      [['coverage', '--limit', '1.5'], /--limit "1\.5" is not valid/],
+      [['rejects', '--file', 'abc'], /--file "abc" is not valid; expected a file id/],
+      [['rejects', '--file', '0'], /--file "0" is not valid/],
+      [['rejects', '--limit', 'ten'], /--limit "ten" is not valid/],
+      [['demo', '--format', 'csv'], /--format must be table or json/],
+    ];
+    for (const [args, message] of cases) {
+      const r = greenops(args, cwd);
+      expect({ args, code: r.code }).toEqual({ args, code: 2 });
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/Error:/);
+    }
+    // nothing ran far enough to create a store
+    expect(existsSync(join(cwd, '.greenops'))).toBe(false);
+  });
+
   it('prints the methodology and factor tables from the code', () => {
     const cwd = scratchDir();
     const m = greenops(['methodology'], cwd);

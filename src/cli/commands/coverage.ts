@@ -3,6 +3,7 @@ import { profile } from '../../core/profiles.js';
 import { render } from '../../report/format.js';
 import { parseFormat, type CliContext } from '../context.js';
 import { withStore } from '../store.js';
+import { parseWhole } from '../units.js';
 
 export function registerCoverage(program: Command, ctx: () => CliContext): void {
   program
@@ -15,9 +16,10 @@ export function registerCoverage(program: Command, ctx: () => CliContext): void 
       const c = ctx();
       const p = profile(opts.methodology ?? c.config.methodology);
       const format = parseFormat(opts.format);
+      const limit = parseWhole(opts.limit, '--limit', 'a whole number ≥ 0');
       await withStore(c.config, async (store) => {
         await store.ensureEstimated(p);
-        const { dimensions, untagged } = await store.coverage(p.id, c.config.attribution, Number(opts.limit));
+        const { dimensions, untagged } = await store.coverage(p.id, c.config.attribution, limit);
         if (format === 'json') {
           c.out(JSON.stringify({ required: c.config.attribution.required, dimensions, untagged }, null, 2));
           return;

@@ -4,7 +4,8 @@ import { profile } from '../../core/profiles.js';
 import { render } from '../../report/format.js';
 import { parseFormat, type CliContext } from '../context.js';
 import { withStore } from '../store.js';
-import { parseTime } from '../time.js';
+import { parsePeriod } from '../time.js';
+import { parseWhole } from '../units.js';
 
 export function registerFootprint(program: Command, ctx: () => CliContext): void {
   program
@@ -21,10 +22,12 @@ export function registerFootprint(program: Command, ctx: () => CliContext): void
       const by = parseDimensions(opts.by.split(',').filter((d) => d.trim() !== ''));
       const p = profile(opts.methodology ?? c.config.methodology);
       const format = parseFormat(opts.format);
+      const period = parsePeriod(opts.from, opts.to);
+      const limit = parseWhole(opts.limit, '--limit', 'a whole number ≥ 0');
       await withStore(c.config, async (store) => {
         await store.ensureEstimated(p);
         const rows = await store.footprint(
-          { by, methodology: p.id, from: parseTime(opts.from, '--from'), to: parseTime(opts.to, '--to'), limit: Number(opts.limit) },
+          { by, methodology: p.id, ...period, limit },
           c.config.attribution,
         );
         c.out(render(rows, format));

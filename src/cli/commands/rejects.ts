@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { render } from '../../report/format.js';
 import { parseFormat, type CliContext } from '../context.js';
 import { withStore } from '../store.js';
+import { parseWhole } from '../units.js';
 
 export function registerRejects(program: Command, ctx: () => CliContext): void {
   program
@@ -12,9 +13,12 @@ export function registerRejects(program: Command, ctx: () => CliContext): void {
     .option('--format <format>', 'output: table | csv | json', 'table')
     .action(async (opts: { file?: string; limit: string; format: string }) => {
       const c = ctx();
+      const format = parseFormat(opts.format);
+      const fileId = opts.file === undefined ? undefined : parseWhole(opts.file, '--file', 'a file id (a whole number ≥ 1; see `greenops files`)', { min: 1 });
+      const limit = parseWhole(opts.limit, '--limit', 'a whole number ≥ 0');
       await withStore(c.config, async (store) => {
-        const rows = await store.rejects({ fileId: opts.file ? Number(opts.file) : undefined, limit: Number(opts.limit) });
-        c.out(render(rows.map((r) => ({ file: r.path, row: r.rowNo, column: r.column, reason: r.reason, value: r.value })), parseFormat(opts.format)));
+        const rows = await store.rejects({ fileId, limit });
+        c.out(render(rows.map((r) => ({ file: r.path, row: r.rowNo, column: r.column, reason: r.reason, value: r.value })), format));
       });
     });
 }

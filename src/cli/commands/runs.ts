@@ -6,15 +6,10 @@ import { getRun, listRuns, saveRun, storedRuns } from '../../store/duckdb/runs.j
 import { codecarbonCsv, parseUtcOffset, readCodecarbonFile } from '../../track/codecarbon.js';
 import { parseFormat, type CliContext } from '../context.js';
 import { withStore } from '../store.js';
+import { parseWhole } from '../units.js';
 import { renderRuns, showRun } from './runs-show.js';
 
 const ALL = 2 ** 31 - 1;
-
-function positiveInt(value: string, flag: string): number {
-  const v = Number(value);
-  if (!/^\d+$/.test(value.trim()) || v < 1) throw new GreenopsError('E_USAGE', `${flag} ${quote(value)} is not valid; expected a whole number ≥ 1`);
-  return v;
-}
 
 /**
  * `greenops runs`: stored runs (tracked by greenops or imported from CodeCarbon), newest first;
@@ -34,7 +29,7 @@ export function registerRuns(program: Command, ctx: () => CliContext): void {
     .action(async (opts: { project?: string; limit: string; format: string }) => {
       const c = ctx();
       const format = parseFormat(opts.format);
-      const limit = positiveInt(opts.limit, '--limit');
+      const limit = parseWhole(opts.limit, '--limit', 'a whole number ≥ 1', { min: 1 });
       await withStore(c.config, async (store) => {
         const rows = await listRuns(store.db, { ...(opts.project ? { project: opts.project } : {}), limit });
         c.out(renderRuns(rows, format));
