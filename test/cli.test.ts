@@ -55,6 +55,33 @@ describe('greenops CLI', () => {
     expect(JSON.parse(rejects.stdout)).toEqual([expect.objectContaining({ row: 2, column: 'ConsumedQuantity', reason: 'expected a number', value: 'lots' })]);
   });
 
+  it('lists every group in csv and json unless --limit is given; a cut listing says so on stderr', () => {
+    const cwd = scratchDir();
+    expect(greenops(['demo', '--rows', '3000'], cwd).code).toBe(0);
+    const all = greenops(['footprint', '--by', 'resource', '--format', 'json'], cwd);
+    const groups = (JSON.parse(all.stdout) as unknown[]).length;
+    expect(groups).toBeGreaterThan(50);
+    expect(all.stderr).toBe('');
+    expect(greenops(['footprint', '--by', 'resource', '--format', 'csv'], cwd).stdout.trim().split('\n')).toHaveLength(groups + 1);
+    const table = greenops(['footprint', '--by', 'resource'], cwd);
+    expect(table.stdout.split('\n').filter((l) => /^\S+\s+[\d,]+\s/.test(l))).toHaveLength(50);
+    expect(table.stderr).toBe(`showing 50 of ${groups} groups (largest CO2e first); --limit N to change, --limit 0 for all\n`);
+    expect(greenops(['footprint', '--by', 'resource', '--limit', '0'], cwd).stderr).toBe('');
+    const seven = greenops(['footprint', '--by', 'resource', '--format', 'json', '--limit', '7'], cwd);
+    expect(JSON.parse(seven.stdout)).toHaveLength(7);
+    expect(seven.stderr).toMatch(/^showing 7 of \d+ groups/);
+
+    const untagged = (JSON.parse(greenops(['coverage', '--format', 'json'], cwd).stdout) as { untagged: unknown[] }).untagged.length;
+    expect(untagged).toBeGreaterThan(10);
+    expect(greenops(['coverage'], cwd).stderr).toBe(`showing 10 of ${untagged} untagged spenders (largest cost first); --limit N to change, --limit 0 for all\n`);
+
+    const bad = writeFocus(cwd, 'bad.csv', [{ ConsumedQuantity: 'x' }, { ConsumedQuantity: 'y' }, { ConsumedQuantity: 'z' }]);
+    expect(greenops(['ingest', 'focus', bad], cwd).code).toBe(0);
+    const rejects = greenops(['rejects', '--limit', '2', '--format', 'csv'], cwd);
+    expect(rejects.stdout.trim().split('\n')).toHaveLength(3);
+    expect(rejects.stderr).toMatch(/^showing 2 of 3 rejected rows \(in file and row order\)/);
+  });
+
   it('groups by usage type, unit and charge category, the grain a CCF reconciliation needs', () => {
     const cwd = scratchDir();
     const start = '2024-03-04T05:00:00Z';
