@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeCur } from './helpers/aws-cur.js';
@@ -80,6 +80,20 @@ describe('greenops CLI', () => {
     const rejects = greenops(['rejects', '--limit', '2', '--format', 'csv'], cwd);
     expect(rejects.stdout.trim().split('\n')).toHaveLength(3);
     expect(rejects.stderr).toMatch(/^showing 2 of 3 rejected rows \(in file and row order\)/);
+  });
+
+  it('refuses a --db or GREENOPS_DB that is an existing file but not a DuckDB database, and leaves it alone', () => {
+    const cwd = scratchDir();
+    const bill = writeFocus(cwd, 'good.csv', [{}]);
+    const victim = writeFocus(cwd, 'victim.csv', [{ ResourceId: 'i-victim' }]);
+    const before = readFileSync(victim, 'utf8');
+    for (const [args, env] of [[['--db', victim, 'ingest', 'focus', bill], {}], [['ingest', 'focus', bill], { GREENOPS_DB: victim }]] as const) {
+      const r = greenops(args, cwd, env);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(`${victim}: the file exists but is not a DuckDB database`);
+    }
+    expect(readFileSync(victim, 'utf8')).toBe(before);
   });
 
   it('groups by usage type, unit and charge category, the grain a CCF reconciliation needs', () => {
