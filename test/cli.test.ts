@@ -157,4 +157,21 @@ describe('greenops CLI', () => {
     expect(gpus.some((g) => /h100/.test(g.id))).toBe(true);
     expect(gpus.every((g) => g.source && g.year > 2000)).toBe(true);
   });
+
+  it('factors: years as written; --provider and --search filter with or without --kind', () => {
+    const cwd = scratchDir();
+    const gpu = greenops(['factors', '--kind', 'gpu'], cwd).stdout;
+    expect(gpu).toMatch(/\s2023\n/);
+    expect(gpu).not.toMatch(/2,023/);
+    const byKind = (args: string[]) => Object.fromEntries((JSON.parse(greenops(['factors', ...args, '--format', 'json'], cwd).stdout) as Array<{ kind: string; rows: number }>).map((t) => [t.kind, t.rows]));
+    const all = byKind([]);
+    const gcp = byKind(['--provider', 'GCP']);
+    expect(Object.keys(gcp)).toContain('instance');
+    expect(Object.keys(gcp)).not.toContain('gpu');
+    expect(gcp['instance']).toBeLessThan(all['instance'] ?? 0);
+    expect(gcp['instance']).toBe((JSON.parse(greenops(['factors', '--kind', 'instance', '--provider', 'gcp', '--format', 'json'], cwd).stdout) as unknown[]).length);
+    const h100 = byKind(['--search', 'h100']);
+    expect(h100['gpu']).toBe((JSON.parse(greenops(['factors', '--kind', 'gpu', '--search', 'H100', '--format', 'json'], cwd).stdout) as unknown[]).length);
+    expect(Object.keys(h100)).not.toContain('grid');
+  });
 });

@@ -24,4 +24,8 @@ describe('output formatting', () => {
     expect(out[0]).toBe('team  energy (kWh)');
     expect(out[3]).toBe('bbb          1,234');
   });
+  it('prints numbers that name rather than measure (years, ids, row and file numbers) as written', () => {
+    const out = render([{ id: 1234, file: 1001, row: 12345, rows: 12345, source: 'x', year: 2023, first_year: 1999 }], 'table').split('\n');
+    expect(out[2]?.split(/\s+/)).toEqual(['1234', '1001', '12345', '12,345', 'x', '2023', '1999']);
+  });
 });

@@ -29,9 +29,12 @@ export function formatNumber(v: number): string {
   return v.toPrecision(3);
 }
 
-function cell(v: unknown): string {
+// Numbers that name rather than measure (a year, an id, a row or file number) print as written: 2023, not 2,023.
+const LABEL_COLUMNS = /^(year|id|file|row)$|_(year|id)$/;
+
+function cell(v: unknown, column = ''): string {
   if (v === null || v === undefined) return '—';
-  if (typeof v === 'number') return formatNumber(v);
+  if (typeof v === 'number') return LABEL_COLUMNS.test(column) ? String(v) : formatNumber(v);
   if (Array.isArray(v)) return v.join(', ');
   if (v instanceof Date) return v.toISOString();
   return String(v);
@@ -57,7 +60,7 @@ export function foldIntervals(rows: readonly Row[]): Row[] {
 export function renderTable(rows: readonly Row[], shares: readonly string[] = []): string {
   if (rows.length === 0) return '(no rows)';
   const cols = Object.keys(rows[0] ?? {});
-  const body = rows.map((r) => cols.map((c) => (shares.includes(c) && typeof r[c] === 'number' ? `${((r[c] as number) * 100).toFixed(1)}` : cell(r[c]))));
+  const body = rows.map((r) => cols.map((c) => (shares.includes(c) && typeof r[c] === 'number' ? `${((r[c] as number) * 100).toFixed(1)}` : cell(r[c], c))));
   const heads = cols.map(header);
   const widths = cols.map((_, i) => Math.max(heads[i]?.length ?? 0, ...body.map((b) => b[i]?.length ?? 0)));
   const numeric = cols.map((c) => rows.every((r) => typeof r[c] === 'number' || r[c] === null || (typeof r[c] === 'string' && /^[\d,.]+ \[/.test(r[c] as string))));
