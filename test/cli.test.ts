@@ -96,6 +96,24 @@ describe('greenops CLI', () => {
     expect(readFileSync(victim, 'utf8')).toBe(before);
   });
 
+  it('coverage: csv is one table per invocation (--table), json one object', () => {
+    const cwd = scratchDir();
+    const bill = writeFocus(cwd, 'bill.csv', [{ Tags: '{"team":"ml","env":"prod"}' }, { Tags: '{"team":"web"}', ResourceId: 'i-2' }, { Tags: '{}', ResourceId: 'i-3' }]);
+    expect(greenops(['ingest', 'focus', bill], cwd).code).toBe(0);
+    const lines = (args: string[]) => greenops(['coverage', '--format', 'csv', ...args], cwd).stdout.trim().split('\n');
+    const dims = lines([]);
+    expect(dims[0]).toMatch(/^dimension,cost_share,co2e_share,untagged_cost,untagged_co2e_kg/);
+    expect(dims.slice(1).map((l) => l.split(',')[0])).toEqual(['team', 'service', 'environment', 'owner']);
+    expect(lines(['--table', 'dimensions'])).toEqual(dims);
+    const untagged = lines(['--table', 'untagged']);
+    expect(untagged[0]).toMatch(/^provider,account,service,resource,missing_tags,cost,co2e_kg/);
+    expect(untagged.slice(1).map((l) => l.split(',')[3]).sort()).toEqual(['i-2', 'i-3']);
+    const json = JSON.parse(greenops(['coverage', '--format', 'json'], cwd).stdout) as Record<string, unknown>;
+    expect(Object.keys(json)).toEqual(expect.arrayContaining(['required', 'dimensions', 'untagged']));
+    expect(Object.keys(JSON.parse(greenops(['coverage', '--format', 'json', '--table', 'untagged'], cwd).stdout) as object)).not.toContain('dimensions');
+    expect(greenops(['coverage', '--table', 'both'], cwd).code).toBe(2);
+  });
+
   it('groups by usage type, unit and charge category, the grain a CCF reconciliation needs', () => {
     const cwd = scratchDir();
     const start = '2024-03-04T05:00:00Z';
