@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeCur } from './helpers/aws-cur.js';
 import { greenops } from './helpers/cli.js';
+import { profile } from '../src/core/profiles.js';
 import { scratchDir, writeFocus } from './helpers/focus.js';
+
+const VERSION = profile('default').version;
 
 describe('greenops CLI', () => {
   it('demo generates, ingests and summarises into .greenops/ under the working directory', () => {
@@ -34,8 +37,10 @@ describe('greenops CLI', () => {
     expect(second.stdout).toMatch(/already ingested/);
     const csv = greenops(['footprint', '--by', 'team', '--format', 'csv'], cwd);
     const [header, ...lines] = csv.stdout.trim().split('\n');
-    expect(header).toBe('team,rows,cost,energy_kwh,energy_kwh_low,energy_kwh_high,co2e_kg,co2e_kg_low,co2e_kg_high,operational_kg,market_kg,embodied_kg,fallback_rows');
+    expect(header).toBe('team,rows,cost,energy_kwh,energy_kwh_low,energy_kwh_high,co2e_kg,co2e_kg_low,co2e_kg_high,operational_kg,market_kg,embodied_kg,fallback_rows,methodology,methodology_version');
     expect(lines.map((l) => l.split(',')[0]).sort()).toEqual(['ml', 'web']);
+    // every row says what produced it
+    expect(lines.map((l) => l.split(',').slice(-2))).toEqual([['default', VERSION], ['default', VERSION]]);
     const files = greenops(['files', '--format', 'json'], cwd);
     expect(JSON.parse(files.stdout)).toHaveLength(1);
   });
@@ -108,8 +113,12 @@ describe('greenops CLI', () => {
     const untagged = lines(['--table', 'untagged']);
     expect(untagged[0]).toMatch(/^provider,account,service,resource,missing_tags,cost,co2e_kg/);
     expect(untagged.slice(1).map((l) => l.split(',')[3]).sort()).toEqual(['i-2', 'i-3']);
+    expect(dims.slice(1).every((l) => l.endsWith(`,default,${VERSION}`))).toBe(true);
+    expect(untagged[0]).toMatch(/,methodology,methodology_version$/);
     const json = JSON.parse(greenops(['coverage', '--format', 'json'], cwd).stdout) as Record<string, unknown>;
     expect(Object.keys(json)).toEqual(expect.arrayContaining(['required', 'dimensions', 'untagged']));
+    expect(json).toMatchObject({ methodology: 'default', methodology_version: VERSION });
+    expect(JSON.parse(greenops(['--methodology', 'ccf', 'coverage', '--format', 'json'], cwd).stdout)).toMatchObject({ methodology: 'ccf' });
     expect(Object.keys(JSON.parse(greenops(['coverage', '--format', 'json', '--table', 'untagged'], cwd).stdout) as object)).not.toContain('dimensions');
     expect(greenops(['coverage', '--table', 'both'], cwd).code).toBe(2);
   });
@@ -126,7 +135,8 @@ describe('greenops CLI', () => {
     expect(greenops(['ingest', 'aws-cur', file], cwd).code).toBe(0);
     const r = greenops(['footprint', '--by', 'usage_type,unit,charge_category', '--methodology', 'ccf', '--format', 'json'], cwd);
     expect(r.code).toBe(0);
-    const rows = JSON.parse(r.stdout) as Array<{ usage_type: string | null; unit: string | null; charge_category: string; rows: number }>;
+    const rows = JSON.parse(r.stdout) as Array<{ usage_type: string | null; unit: string | null; charge_category: string; rows: number; methodology: string }>;
+    expect(new Set(rows.map((x) => x.methodology))).toEqual(new Set(['ccf']));
     expect(rows.map((x) => [x.usage_type, x.unit, x.charge_category, x.rows]).sort()).toEqual([
       [null, null, 'tax', 1], ['USE1-BoxUsage:m5.large', 'Hrs', 'usage', 2], ['USE1-TimedStorage-ByteHrs', 'GB-Mo', 'usage', 1],
     ]);

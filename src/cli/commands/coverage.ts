@@ -5,6 +5,7 @@ import { render, type OutputFormat } from '../../report/format.js';
 import { parseFormat, type CliContext } from '../context.js';
 import { withStore } from '../store.js';
 import { limitHelp, listLimit, noteCut } from '../limit.js';
+import { methodologyFields, withMethodology } from '../provenance.js';
 
 const TABLES = ['dimensions', 'untagged'] as const;
 type Table = (typeof TABLES)[number];
@@ -37,15 +38,18 @@ export function registerCoverage(program: Command, ctx: () => CliContext): void 
         const show = { dimensions: tables.includes('dimensions'), untagged: tables.includes('untagged') };
         if (format === 'json') {
           c.out(JSON.stringify({
+            ...methodologyFields(p),
             required: c.config.attribution.required,
             ...(show.dimensions ? { dimensions } : {}),
             ...(show.untagged ? { untagged } : {}),
           }, null, 2));
+        } else if (format === 'csv') {
+          c.out(render(withMethodology(show.dimensions ? (dimensions as unknown as Record<string, unknown>[]) : untagged, p), format));
         } else {
           if (show.dimensions) c.out(render(dimensions as unknown as Record<string, unknown>[], format, { shares: ['cost_share', 'co2e_share'] }));
           if (show.dimensions && show.untagged) c.out('');
-          if (show.untagged && format === 'table') c.out(`Top untagged spenders (missing any of: ${c.config.attribution.required.join(', ')})`);
-          if (show.untagged) c.out(render(untagged, format));
+          if (show.untagged) c.out(`Top untagged spenders (missing any of: ${c.config.attribution.required.join(', ')})\n${render(untagged, format)}`);
+          c.out(`\nmethodology ${p.id} ${p.version}; co2e = location-based operational + embodied`);
         }
         if (show.untagged) await noteCut(c, { shown: untagged.length, limit, count: () => Promise.resolve(untaggedTotal), what: 'untagged spenders', order: 'largest cost first' });
       });

@@ -8,6 +8,7 @@ import { formatNumber, render } from '../../report/format.js';
 import { parseFormat, type CliContext } from '../context.js';
 import { withStore } from '../store.js';
 import { parseWhole } from '../units.js';
+import { methodologyFields } from '../provenance.js';
 import { accountingRows } from './ingest.js';
 
 export function registerDemo(program: Command, ctx: () => CliContext): void {
@@ -39,7 +40,7 @@ export function registerDemo(program: Command, ctx: () => CliContext): void {
           await store.coverage(p.id, c.config.attribution, 5),
         ];
         if (format === 'json') {
-          c.out(JSON.stringify({ file: path, accounting: result.accounting, total: total[0], byProvider, byTeam, byClass, byRegion, coverage }, null, 2));
+          c.out(JSON.stringify({ ...methodologyFields(p), file: path, accounting: result.accounting, total: total[0], byProvider, byTeam, byClass, byRegion, coverage }, null, 2));
           return;
         }
         const t = total[0] ?? {};

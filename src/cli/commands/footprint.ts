@@ -6,6 +6,7 @@ import { parseFormat, type CliContext } from '../context.js';
 import { withStore } from '../store.js';
 import { parsePeriod } from '../time.js';
 import { limitHelp, listLimit, noteCut } from '../limit.js';
+import { withMethodology } from '../provenance.js';
 
 export function registerFootprint(program: Command, ctx: () => CliContext): void {
   program
@@ -28,7 +29,7 @@ export function registerFootprint(program: Command, ctx: () => CliContext): void
         await store.ensureEstimated(p);
         const q = { by, methodology: p.id, ...period };
         const rows = await store.footprint({ ...q, limit }, c.config.attribution);
-        c.out(render(rows, format));
+        c.out(render(format === 'table' ? rows : withMethodology(rows, p), format));
         if (format === 'table') c.out(`\nmethodology ${p.id} ${p.version}; intervals are low–high; co2e = location-based operational + embodied`);
         await noteCut(c, { shown: rows.length, limit, count: () => store.footprintGroups(q, c.config.attribution), what: 'groups', order: 'largest CO2e first' });
       });
