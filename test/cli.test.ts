@@ -101,6 +101,18 @@ describe('greenops CLI', () => {
     expect(readFileSync(victim, 'utf8')).toBe(before);
   });
 
+  it('keeps formula-like tag values as text in csv and control characters out of table lines', () => {
+    const cwd = scratchDir();
+    const bill = writeFocus(cwd, 'bill.csv', [{ Tags: '{"team":"=HYPERLINK(\\"http://x\\")"}' }, { Tags: '{"team":"two\\nlines"}', ResourceId: 'i-2' }]);
+    expect(greenops(['ingest', 'focus', bill], cwd).code).toBe(0);
+    const csv = greenops(['footprint', '--by', 'team', '--format', 'csv'], cwd).stdout;
+    expect(csv).toMatch(/^"'=HYPERLINK\(""http:\/\/x""\)",1,/m);
+    expect(csv).toMatch(/^"two\nlines",1,/m);
+    const table = greenops(['footprint', '--by', 'team'], cwd).stdout.split('\n');
+    expect(table.some((l) => l.startsWith('two␊lines '))).toBe(true);
+    expect(table.some((l) => l.startsWith('=HYPERLINK("http://x") '))).toBe(true);
+  });
+
   it('coverage: csv is one table per invocation (--table), json one object', () => {
     const cwd = scratchDir();
     const bill = writeFocus(cwd, 'bill.csv', [{ Tags: '{"team":"ml","env":"prod"}' }, { Tags: '{"team":"web"}', ResourceId: 'i-2' }, { Tags: '{}', ResourceId: 'i-3' }]);
