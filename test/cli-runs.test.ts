@@ -32,6 +32,10 @@ describe('greenops runs', () => {
     const one = json<ListRow[]>(greenops(['runs', '--project', 'llm-finetune', '--limit', '5', '--format', 'json'], cwd).stdout);
     expect(one.map((r) => r.id)).toEqual(['codecarbon-7f3c2a9e-5b1d-4e8a-9c4f-2d6b8e1a0c37']);
 
+    const cut = greenops(['runs', '--limit', '2'], cwd);
+    expect(cut.stderr).toBe('showing 2 of 6 runs (newest first); --limit N to change, --limit 0 for all\n');
+    expect(greenops(['runs', '--limit', '0'], cwd).stderr).toBe('');
+
     const table = greenops(['runs'], cwd).stdout;
     expect(table.split('\n')[0]).toMatch(/^id\s+name\s+project\s+started\s+duration \(s\)\s+cpu \(kWh\)\s+dram \(kWh\)\s+gpu \(kWh\)\s+energy \(kWh\)\s+co2e \(gCO2e\)\s+intensity \(gCO2e\/kWh\)\s+status\s+source$/);
     expect(table).toMatch(/26\.26 \[18\.39–39\.4\]/);
@@ -89,6 +93,6 @@ describe('greenops runs', () => {
     expect(greenops(['runs', 'import', 'mlflow', bad], cwd).code).toBe(2);
     expect(greenops(['runs', 'import', 'codecarbon', ALL[0]!, '--utc-offset', 'CEST'], cwd).code).toBe(2);
     expect(greenops(['runs', 'export', '--as', 'xml'], cwd).code).toBe(2);
-    expect(greenops(['runs', '--limit', '0'], cwd).code).toBe(2);
+    expect(greenops(['runs', '--limit', '-1'], cwd).code).toBe(2);
   });
 });

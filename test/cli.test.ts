@@ -1,9 +1,12 @@
-import { copyFileSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeCur } from './helpers/aws-cur.js';
 import { greenops } from './helpers/cli.js';
+import { profile } from '../src/core/profiles.js';
 import { scratchDir, writeFocus } from './helpers/focus.js';
+
+const VERSION = profile('default').version;
 
 describe('greenops CLI', () => {
   it('demo generates, ingests and summarises into .greenops/ under the working directory', () => {
@@ -37,8 +40,10 @@ describe('greenops CLI', () => {
     expect(copy.stderr).toMatch(/bill-copy\.csv has the same bytes as \S*bill\.csv \(file 1\), ingested before: counted once/);
     const csv = greenops(['footprint', '--by', 'team', '--format', 'csv'], cwd);
     const [header, ...lines] = csv.stdout.trim().split('\n');
-    expect(header).toBe('team,rows,cost,currency,energy_kwh,energy_kwh_low,energy_kwh_high,co2e_kg,co2e_kg_low,co2e_kg_high,operational_kg,market_kg,embodied_kg,fallback_rows');
+    expect(header).toBe('team,rows,cost,currency,energy_kwh,energy_kwh_low,energy_kwh_high,co2e_kg,co2e_kg_low,co2e_kg_high,operational_kg,market_kg,embodied_kg,fallback_rows,methodology,methodology_version');
     expect(lines.map((l) => l.split(',')[0]).sort()).toEqual(['ml', 'web']);
+    // every row says what produced it
+    expect(lines.map((l) => l.split(',').slice(-2))).toEqual([['default', VERSION], ['default', VERSION]]);
     const files = greenops(['files', '--format', 'json'], cwd);
     expect(JSON.parse(files.stdout)).toHaveLength(1);
   });
@@ -58,6 +63,81 @@ describe('greenops CLI', () => {
     expect(JSON.parse(rejects.stdout)).toEqual([expect.objectContaining({ row: 2, column: 'ConsumedQuantity', reason: 'expected a number', value: 'lots' })]);
   });
 
+  it('lists every group in csv and json unless --limit is given; a cut listing says so on stderr', () => {
+    const cwd = scratchDir();
+    expect(greenops(['demo', '--rows', '3000'], cwd).code).toBe(0);
+    const all = greenops(['footprint', '--by', 'resource', '--format', 'json'], cwd);
+    const groups = (JSON.parse(all.stdout) as unknown[]).length;
+    expect(groups).toBeGreaterThan(50);
+    expect(all.stderr).toBe('');
+    expect(greenops(['footprint', '--by', 'resource', '--format', 'csv'], cwd).stdout.trim().split('\n')).toHaveLength(groups + 1);
+    const table = greenops(['footprint', '--by', 'resource'], cwd);
+    expect(table.stdout.split('\n').filter((l) => /^\S+\s+[\d,]+\s/.test(l))).toHaveLength(50);
+    expect(table.stderr).toBe(`showing 50 of ${groups} groups (largest CO2e first); --limit N to change, --limit 0 for all\n`);
+    expect(greenops(['footprint', '--by', 'resource', '--limit', '0'], cwd).stderr).toBe('');
+    const seven = greenops(['footprint', '--by', 'resource', '--format', 'json', '--limit', '7'], cwd);
+    expect(JSON.parse(seven.stdout)).toHaveLength(7);
+    expect(seven.stderr).toMatch(/^showing 7 of \d+ groups/);
+
+    const untagged = (JSON.parse(greenops(['coverage', '--format', 'json'], cwd).stdout) as { untagged: unknown[] }).untagged.length;
+    expect(untagged).toBeGreaterThan(10);
+    expect(greenops(['coverage'], cwd).stderr).toBe(`showing 10 of ${untagged} untagged spenders (largest cost first); --limit N to change, --limit 0 for all\n`);
+
+    const bad = writeFocus(cwd, 'bad.csv', [{ ConsumedQuantity: 'x' }, { ConsumedQuantity: 'y' }, { ConsumedQuantity: 'z' }]);
+    expect(greenops(['ingest', 'focus', bad], cwd).code).toBe(0);
+    const rejects = greenops(['rejects', '--limit', '2', '--format', 'csv'], cwd);
+    expect(rejects.stdout.trim().split('\n')).toHaveLength(3);
+    expect(rejects.stderr).toMatch(/^showing 2 of 3 rejected rows \(in file and row order\)/);
+  });
+
+  it('refuses a --db or GREENOPS_DB that is an existing file but not a DuckDB database, and leaves it alone', () => {
+    const cwd = scratchDir();
+    const bill = writeFocus(cwd, 'good.csv', [{}]);
+    const victim = writeFocus(cwd, 'victim.csv', [{ ResourceId: 'i-victim' }]);
+    const before = readFileSync(victim, 'utf8');
+    for (const [args, env] of [[['--db', victim, 'ingest', 'focus', bill], {}], [['ingest', 'focus', bill], { GREENOPS_DB: victim }]] as const) {
+      const r = greenops(args, cwd, env);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(`${victim}: the file exists but is not a DuckDB database`);
+    }
+    expect(readFileSync(victim, 'utf8')).toBe(before);
+  });
+
+  it('keeps formula-like tag values as text in csv and control characters out of table lines', () => {
+    const cwd = scratchDir();
+    const bill = writeFocus(cwd, 'bill.csv', [{ Tags: '{"team":"=HYPERLINK(\\"http://x\\")"}' }, { Tags: '{"team":"two\\nlines"}', ResourceId: 'i-2' }]);
+    expect(greenops(['ingest', 'focus', bill], cwd).code).toBe(0);
+    const csv = greenops(['footprint', '--by', 'team', '--format', 'csv'], cwd).stdout;
+    expect(csv).toMatch(/^"'=HYPERLINK\(""http:\/\/x""\)",1,/m);
+    expect(csv).toMatch(/^"two\nlines",1,/m);
+    const table = greenops(['footprint', '--by', 'team'], cwd).stdout.split('\n');
+    expect(table.some((l) => l.startsWith('two␊lines '))).toBe(true);
+    expect(table.some((l) => l.startsWith('=HYPERLINK("http://x") '))).toBe(true);
+  });
+
+  it('coverage: csv is one table per invocation (--table), json one object', () => {
+    const cwd = scratchDir();
+    const bill = writeFocus(cwd, 'bill.csv', [{ Tags: '{"team":"ml","env":"prod"}' }, { Tags: '{"team":"web"}', ResourceId: 'i-2' }, { Tags: '{}', ResourceId: 'i-3' }]);
+    expect(greenops(['ingest', 'focus', bill], cwd).code).toBe(0);
+    const lines = (args: string[]) => greenops(['coverage', '--format', 'csv', ...args], cwd).stdout.trim().split('\n');
+    const dims = lines([]);
+    expect(dims[0]).toMatch(/^dimension,cost_share,co2e_share,untagged_cost,untagged_co2e_kg/);
+    expect(dims.slice(1).map((l) => l.split(',')[0])).toEqual(['team', 'app', 'environment', 'owner']);
+    expect(lines(['--table', 'dimensions'])).toEqual(dims);
+    const untagged = lines(['--table', 'untagged']);
+    expect(untagged[0]).toMatch(/^provider,account,service,resource,missing_tags,cost,co2e_kg/);
+    expect(untagged.slice(1).map((l) => l.split(',')[3]).sort()).toEqual(['i-2', 'i-3']);
+    expect(dims.slice(1).every((l) => l.endsWith(`,default,${VERSION}`))).toBe(true);
+    expect(untagged[0]).toMatch(/,methodology,methodology_version$/);
+    const json = JSON.parse(greenops(['coverage', '--format', 'json'], cwd).stdout) as Record<string, unknown>;
+    expect(Object.keys(json)).toEqual(expect.arrayContaining(['required', 'dimensions', 'untagged']));
+    expect(json).toMatchObject({ methodology: 'default', methodology_version: VERSION });
+    expect(JSON.parse(greenops(['--methodology', 'ccf', 'coverage', '--format', 'json'], cwd).stdout)).toMatchObject({ methodology: 'ccf' });
+    expect(Object.keys(JSON.parse(greenops(['coverage', '--format', 'json', '--table', 'untagged'], cwd).stdout) as object)).not.toContain('dimensions');
+    expect(greenops(['coverage', '--table', 'both'], cwd).code).toBe(2);
+  });
+
   it('groups by usage type, unit and charge category, the grain a CCF reconciliation needs', () => {
     const cwd = scratchDir();
     const start = '2024-03-04T05:00:00Z';
@@ -70,7 +150,8 @@ describe('greenops CLI', () => {
     expect(greenops(['ingest', 'aws-cur', file], cwd).code).toBe(0);
     const r = greenops(['footprint', '--by', 'usage_type,unit,charge_category', '--methodology', 'ccf', '--format', 'json'], cwd);
     expect(r.code).toBe(0);
-    const rows = JSON.parse(r.stdout) as Array<{ usage_type: string | null; unit: string | null; charge_category: string; rows: number }>;
+    const rows = JSON.parse(r.stdout) as Array<{ usage_type: string | null; unit: string | null; charge_category: string; rows: number; methodology: string }>;
+    expect(new Set(rows.map((x) => x.methodology))).toEqual(new Set(['ccf']));
     expect(rows.map((x) => [x.usage_type, x.unit, x.charge_category, x.rows]).sort()).toEqual([
       [null, null, 'tax', 1], ['USE1-BoxUsage:m5.large', 'Hrs', 'usage', 2], ['USE1-TimedStorage-ByteHrs', 'GB-Mo', 'usage', 1],
     ]);
@@ -83,6 +164,32 @@ describe('greenops CLI', () => {
     expect(greenops(['no-such-command'], cwd).code).toBe(2);
   });
 
+  it('refuses bad option values as wrong usage (exit 2), naming the option, before the store is touched', () => {
+    const cwd = scratchDir();
+    const cases: Array<[string[], RegExp]> = [
+      [['footprint', '--limit', 'abc'], /--limit "abc" is not valid; expected a whole number ≥ 0/],
+      [['footprint', '--limit', '-1'], /--limit "-1" is not valid/],
+      [['footprint', '--format', 'xml'], /--format must be table, csv or json \(got "xml"\)/],
+      [['footprint', '--methodology', 'xyz'], /unknown methodology "xyz"/],
+      [['--methodology', 'xyz', 'coverage'], /unknown methodology "xyz"/],
+      [['footprint', '--from', '2026-09-01', '--to', '2026-08-01'], /--from "2026-09-01" is not before --to "2026-08-01"/],
+      [['footprint', '--from', '2026-08-01', '--to', '2026-08-01'], /the period is empty/],
+      [['coverage', '--limit', '1.5'], /--limit "1\.5" is not valid/],
+      [['rejects', '--file', 'abc'], /--file "abc" is not valid; expected a file id/],
+      [['rejects', '--file', '0'], /--file "0" is not valid/],
+      [['rejects', '--limit', 'ten'], /--limit "ten" is not valid/],
+      [['demo', '--format', 'csv'], /--format must be table or json/],
+    ];
+    for (const [args, message] of cases) {
+      const r = greenops(args, cwd);
+      expect({ args, code: r.code }).toEqual({ args, code: 2 });
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/Error:/);
+    }
+    // nothing ran far enough to create a store
+    expect(existsSync(join(cwd, '.greenops'))).toBe(false);
+  });
+
   it('prints the methodology and factor tables from the code', () => {
     const cwd = scratchDir();
     const m = greenops(['methodology'], cwd);
@@ -92,5 +199,22 @@ describe('greenops CLI', () => {
     const gpus = JSON.parse(greenops(['factors', '--kind', 'gpu', '--format', 'json'], cwd).stdout) as Array<{ id: string; source: string; year: number }>;
     expect(gpus.some((g) => /h100/.test(g.id))).toBe(true);
     expect(gpus.every((g) => g.source && g.year > 2000)).toBe(true);
+  });
+
+  it('factors: years as written; --provider and --search filter with or without --kind', () => {
+    const cwd = scratchDir();
+    const gpu = greenops(['factors', '--kind', 'gpu'], cwd).stdout;
+    expect(gpu).toMatch(/\s2023\n/);
+    expect(gpu).not.toMatch(/2,023/);
+    const byKind = (args: string[]) => Object.fromEntries((JSON.parse(greenops(['factors', ...args, '--format', 'json'], cwd).stdout) as Array<{ kind: string; rows: number }>).map((t) => [t.kind, t.rows]));
+    const all = byKind([]);
+    const gcp = byKind(['--provider', 'GCP']);
+    expect(Object.keys(gcp)).toContain('instance');
+    expect(Object.keys(gcp)).not.toContain('gpu');
+    expect(gcp['instance']).toBeLessThan(all['instance'] ?? 0);
+    expect(gcp['instance']).toBe((JSON.parse(greenops(['factors', '--kind', 'instance', '--provider', 'gcp', '--format', 'json'], cwd).stdout) as unknown[]).length);
+    const h100 = byKind(['--search', 'h100']);
+    expect(h100['gpu']).toBe((JSON.parse(greenops(['factors', '--kind', 'gpu', '--search', 'H100', '--format', 'json'], cwd).stdout) as unknown[]).length);
+    expect(Object.keys(h100)).not.toContain('grid');
   });
 });

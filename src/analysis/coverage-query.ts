@@ -17,18 +17,34 @@ export function coverageSql(attribution: Attribution): string {
 ${parts.join('\nUNION ALL\n')}`;
 }
 
-/** The largest spenders missing any required tag, by provider, account, service and resource. */
-export function untaggedSql(attribution: Attribution): string {
+const UNTAGGED_KEYS = "f.provider, f.billing_account AS account, f.service, COALESCE(f.resource_id, '(no resource id)') AS resource";
+
+/** Rows of methodology `$methodology` missing any required tag. */
+function untaggedRows(attribution: Attribution): string {
   const missing = attribution.required.map((d) => `t.${d} IS NULL`).join(' OR ') || 'false';
+  return `FROM footprint f LEFT JOIN t USING (tags_key)
+WHERE f.methodology = $methodology AND f.row_status = 'ok' AND (${missing})`;
+}
+
+/** The largest spenders missing any required tag, by provider, account, service and resource; `$limit` NULL for all. */
+export function untaggedSql(attribution: Attribution): string {
   const which = attribution.required.map((d) => `CASE WHEN t.${d} IS NULL THEN '${d}' END`).join(', ');
   return `
 WITH ${tagDimensionsCte(attribution)}
-SELECT f.provider, f.billing_account AS account, f.service, COALESCE(f.resource_id, '(no resource id)') AS resource,
+SELECT ${UNTAGGED_KEYS},
   list_distinct(list_filter(flatten(list([${which || 'NULL'}])), x -> x IS NOT NULL)) AS missing_tags,
   sum(f.effective_cost) AS cost, sum(f.operational_g + f.embodied_g) / 1000 AS co2e_kg
-FROM footprint f LEFT JOIN t USING (tags_key)
-WHERE f.methodology = $methodology AND f.row_status = 'ok' AND (${missing})
+${untaggedRows(attribution)}
 GROUP BY 1, 2, 3, 4
 ORDER BY cost DESC NULLS LAST
 LIMIT $limit`;
+}
+
+/** How many spenders untaggedSql finds before its limit. */
+export function untaggedCountSql(attribution: Attribution): string {
+  return `
+WITH ${tagDimensionsCte(attribution)}
+SELECT count(*)::BIGINT AS spenders FROM (SELECT ${UNTAGGED_KEYS}
+${untaggedRows(attribution)}
+GROUP BY 1, 2, 3, 4)`;
 }

@@ -63,6 +63,7 @@ export interface FootprintQuery {
   readonly from?: string;
   /** Exclusive end, likewise. */
   readonly to?: string;
+  /** At most this many groups, largest emissions first; all when absent. */
   readonly limit?: number;
 }
 
@@ -81,10 +82,29 @@ function dayBoundary(value: string | undefined, name: string): string | null {
 
 const CURRENCIES = 'list(DISTINCT f.currency) FILTER (WHERE f.currency IS NOT NULL)';
 
+type Params = Record<string, string | number | null>;
+
+/** The rows a footprint query reads (its FROM and WHERE) and their parameters, shared by the groups and their count. */
+function selection(q: FootprintQuery): { from: string; params: Params } {
+  const from = `FROM footprint f LEFT JOIN t USING (tags_key)
+WHERE f.methodology = $methodology AND f.row_status = 'ok'
+  AND ($from::TIMESTAMP IS NULL OR f.period_start >= $from::TIMESTAMP)
+  AND ($to::TIMESTAMP IS NULL OR f.period_start < $to::TIMESTAMP)`;
+  return { from, params: { methodology: q.methodology, from: dayBoundary(q.from, '--from'), to: dayBoundary(q.to, '--to') } };
+}
+
+/** The dimension columns and the GROUP BY (by position) of a query. */
+function grouping(q: FootprintQuery): { dims: string[]; groupBy: string } {
+  return {
+    dims: q.by.map((d) => `${dimensionSql(d)} AS "${d}"`),
+    groupBy: q.by.length ? `GROUP BY ${q.by.map((_, i) => i + 1).join(', ')}` : '',
+  };
+}
+
 /** Aggregated footprint rows: one per group, largest emissions first. Values are parameters. */
-export function footprintSql(q: FootprintQuery, attribution: Attribution): { sql: string; params: Record<string, string | number | null> } {
-  const dims = q.by.map((d) => `${dimensionSql(d)} AS "${d}"`);
-  const groupBy = q.by.length ? `GROUP BY ${q.by.map((_, i) => i + 1).join(', ')}` : '';
+export function footprintSql(q: FootprintQuery, attribution: Attribution): { sql: string; params: Params } {
+  const { dims, groupBy } = grouping(q);
+  const { from, params } = selection(q);
   const sql = `
 WITH ${tagDimensionsCte(attribution)}
 SELECT ${[...dims,
@@ -102,12 +122,22 @@ SELECT ${[...dims,
     'sum(f.embodied_g) / 1000 AS embodied_kg',
     "COALESCE(sum(f.line_count) FILTER (WHERE f.status = 'fallback'), 0)::BIGINT AS fallback_rows",
   ].join(',\n  ')}
-FROM footprint f LEFT JOIN t USING (tags_key)
-WHERE f.methodology = $methodology AND f.row_status = 'ok'
-  AND ($from::TIMESTAMP IS NULL OR f.period_start >= $from::TIMESTAMP)
-  AND ($to::TIMESTAMP IS NULL OR f.period_start < $to::TIMESTAMP)
+${from}
 ${groupBy}
 ORDER BY co2e_kg DESC NULLS LAST
 LIMIT $limit`;
-  return { sql, params: { methodology: q.methodology, from: dayBoundary(q.from, '--from'), to: dayBoundary(q.to, '--to'), limit: q.limit ?? 1000 } };
+  // LIMIT NULL is no limit
+  return { sql, params: { ...params, limit: q.limit ?? null } };
+}
+
+/** How many groups footprintSql finds before its limit (one without dimensions): to say when a listing is cut. */
+export function footprintGroupsSql(q: FootprintQuery, attribution: Attribution): { sql: string; params: Params } {
+  const { dims, groupBy } = grouping(q);
+  const { from, params } = selection(q);
+  const sql = `
+WITH ${tagDimensionsCte(attribution)}
+SELECT count(*)::BIGINT AS groups FROM (SELECT ${[...dims, 'count(*)'].join(', ')}
+${from}
+${groupBy})`;
+  return { sql, params };
 }

@@ -31,5 +31,7 @@ describe('configuration', () => {
     expect([fromEnv.db, fromEnv.methodology]).toEqual([join(cwd, 'env.duckdb'), 'default']);
     expect((await loadConfig({ db: 'flag.duckdb' }, { GREENOPS_DB: 'env.duckdb' }, cwd)).db).toBe(join(cwd, 'flag.duckdb'));
     await expect(loadConfig({}, { GREENOPS_METHODOLOGY: 'nope' }, scratchDir())).rejects.toThrow(/invalid configuration at methodology/);
+    // the same value typed as a flag is wrong usage (exit 2), not a bad configuration
+    await expect(loadConfig({ methodology: 'nope' }, {}, scratchDir())).rejects.toMatchObject({ code: 'E_USAGE', message: expect.stringMatching(/unknown methodology "nope"/) });
   });
 });

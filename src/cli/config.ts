@@ -1,12 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DEFAULT_ATTRIBUTION } from '../analysis/attribution-defaults.js';
-import { GreenopsError } from '../core/errors.js';
+import { GreenopsError, quote } from '../core/errors.js';
 import type { Config } from './config-schema.js';
 
 export type { Config, IntensityConfig } from './config-schema.js';
 
 const FILES = ['greenops.config.yaml', 'greenops.config.yml', 'greenops.config.json'];
+// The ids of config-schema.ts's methodology enum, checked here without loading the schema library.
+const METHODOLOGIES: readonly string[] = ['default', 'ccf'];
 
 async function readFile(cwd: string): Promise<Record<string, unknown>> {
   for (const name of FILES) {
@@ -32,6 +34,10 @@ async function readFile(cwd: string): Promise<Record<string, unknown>> {
  * light; anything else goes through the zod schema in config-schema.ts. Both give the same result.
  */
 export async function loadConfig(flags: { db?: string; methodology?: string }, env: NodeJS.ProcessEnv, cwd: string): Promise<Config> {
+  // A flag is typed on the command line: a bad value there is wrong usage (exit 2), not a bad configuration.
+  if (flags.methodology !== undefined && !METHODOLOGIES.includes(flags.methodology)) {
+    throw new GreenopsError('E_USAGE', `unknown methodology ${quote(flags.methodology)} (--methodology); expected ${METHODOLOGIES.join(' or ')}`, { data: { column: '--methodology', expected: METHODOLOGIES.join(', ') } });
+  }
   const file = await readFile(cwd);
   const merged: Record<string, unknown> = {
     ...file,
@@ -53,7 +59,7 @@ export function plainConfig(merged: Record<string, unknown>): Config | undefined
   const { db, methodology, memoryLimit, threads, ...rest } = merged;
   if (Object.keys(rest).length > 0) return undefined;
   const okDb = db === undefined || (typeof db === 'string' && db.length > 0);
-  const okMethodology = methodology === undefined || methodology === 'default' || methodology === 'ccf';
+  const okMethodology = methodology === undefined || (typeof methodology === 'string' && METHODOLOGIES.includes(methodology));
   const okMemory = memoryLimit === undefined || (typeof memoryLimit === 'string' && MEMORY.test(memoryLimit));
   const okThreads = threads === undefined || (typeof threads === 'number' && Number.isInteger(threads) && threads > 0);
   if (!okDb || !okMethodology || !okMemory || !okThreads) return undefined;

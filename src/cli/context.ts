@@ -1,3 +1,4 @@
+import { GreenopsError, quote } from '../core/errors.js';
 import type { Config } from './config.js';
 import type { OutputFormat } from '../report/format.js';
 
@@ -11,8 +12,12 @@ export interface CliContext {
   readonly setExitCode: (code: number) => void;
 }
 
-export function parseFormat(value: string | undefined): OutputFormat {
+const FORMATS: readonly OutputFormat[] = ['table', 'csv', 'json'];
+
+/** `--format`, one of the formats a command writes (all three unless it says otherwise); a usage error if not. */
+export function parseFormat(value: string | undefined, allowed: readonly OutputFormat[] = FORMATS): OutputFormat {
   const f = (value ?? 'table').toLowerCase();
-  if (f === 'table' || f === 'csv' || f === 'json') return f;
-  throw new Error(`--format must be table, csv or json (got ${JSON.stringify(value)})`);
+  const found = allowed.find((a) => a === f);
+  if (found) return found;
+  throw new GreenopsError('E_USAGE', `--format must be ${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1) ?? ''} (got ${quote(value)})`, { data: { column: '--format', expected: allowed.join(', ') } });
 }

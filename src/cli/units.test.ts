@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDuration, parseNumber, parsePercent, parsePower, parseUtc } from './units.js';
+import { parseDuration, parseNumber, parsePercent, parsePower, parseUtc, parseWhole } from './units.js';
 
 describe('flag units', () => {
   it('reads durations in compact and ISO 8601 forms, in minutes', () => {
@@ -39,6 +39,15 @@ describe('flag units', () => {
     expect(() => parseNumber('lots', '--threshold', 'gCO2e/kWh such as 150')).toThrow(/--threshold "lots" is not valid; expected gCO2e\/kWh such as 150/);
     expect(() => parseNumber('0', '--seed', 'n', { positive: true })).toThrow();
     expect(() => parseNumber('1.5', '--seed', 'n', { integer: true })).toThrow();
+  });
+
+  it('reads whole numbers for counts and ids, refusing anything a database would choke on', () => {
+    expect(parseWhole('50', '--limit', 'a whole number ≥ 0')).toBe(50);
+    expect(parseWhole(' 0 ', '--limit', 'a whole number ≥ 0')).toBe(0);
+    for (const bad of ['abc', '-1', '1.5', '1e3', '+3', '', '99999999999999999999']) {
+      expect(() => parseWhole(bad, '--limit', 'a whole number ≥ 0'), bad).toThrow(/--limit .* is not valid; expected a whole number ≥ 0/);
+    }
+    expect(() => parseWhole('0', '--file', 'a file id', { min: 1 })).toThrow(/--file "0" is not valid; expected a file id/);
   });
 
   it('reads UTC instants; times without a zone are UTC; impossible dates are refused', () => {

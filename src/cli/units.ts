@@ -78,6 +78,18 @@ export function parseNumber(value: string, flag: string, expected: string, optio
 }
 
 /**
+ * A whole number written in digits, at least `min` (default 0): a count such as `--limit` or an id such
+ * as `--file`. Exponents, signs and fractions are refused, and so is anything past 2^53.
+ *
+ * @example parseWhole('50', '--limit', 'a whole number ≥ 0') // 50
+ */
+export function parseWhole(value: string, flag: string, expected: string, options: { min?: number } = {}): number {
+  const n = /^\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < (options.min ?? 0)) throw usage(flag, value, expected);
+  return n;
+}
+
+/**
  * Epoch ms of an ISO 8601 time: a date (`2024-06-01`, midnight UTC) or a date-time; without `Z` or an
  * offset it is read as UTC, the zone every greenops time is written in.
  *

@@ -29,12 +29,27 @@ export function formatNumber(v: number): string {
   return v.toPrecision(3);
 }
 
-function cell(v: unknown): string {
+// Numbers that name rather than measure (a year, an id, a row or file number) print as written: 2023, not 2,023.
+const LABEL_COLUMNS = /^(year|id|file|row)$|_(year|id)$/;
+
+/**
+ * Text as a table can show it: a control character (a newline in a tag value, a terminal escape)
+ * would break the table's lines or drive the terminal, so each C0 control and DEL is shown as its
+ * Unicode control picture (␊, ␉, ␛, ␡) and a C1 control as �.
+ */
+function printable(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (ch) => {
+    const code = ch.charCodeAt(0);
+    return code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? '\u2421' : '\ufffd';
+  });
+}
+
+function cell(v: unknown, column = ''): string {
   if (v === null || v === undefined) return '—';
-  if (typeof v === 'number') return formatNumber(v);
-  if (Array.isArray(v)) return v.join(', ');
+  if (typeof v === 'number') return LABEL_COLUMNS.test(column) ? String(v) : formatNumber(v);
+  if (Array.isArray(v)) return printable(v.join(', '));
   if (v instanceof Date) return v.toISOString();
-  return String(v);
+  return printable(String(v));
 }
 
 /**
@@ -57,7 +72,7 @@ export function foldIntervals(rows: readonly Row[]): Row[] {
 export function renderTable(rows: readonly Row[], shares: readonly string[] = []): string {
   if (rows.length === 0) return '(no rows)';
   const cols = Object.keys(rows[0] ?? {});
-  const body = rows.map((r) => cols.map((c) => (shares.includes(c) && typeof r[c] === 'number' ? `${((r[c] as number) * 100).toFixed(1)}` : cell(r[c]))));
+  const body = rows.map((r) => cols.map((c) => (shares.includes(c) && typeof r[c] === 'number' ? `${((r[c] as number) * 100).toFixed(1)}` : cell(r[c], c))));
   const heads = cols.map(header);
   const widths = cols.map((_, i) => Math.max(heads[i]?.length ?? 0, ...body.map((b) => b[i]?.length ?? 0)));
   const numeric = cols.map((c) => rows.every((r) => typeof r[c] === 'number' || r[c] === null || (typeof r[c] === 'string' && /^[\d,.]+ \[/.test(r[c] as string))));
@@ -65,9 +80,15 @@ export function renderTable(rows: readonly Row[], shares: readonly string[] = []
   return [line(heads), widths.map((w) => '─'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }
 
+// A text cell starting with one of these is a formula to a spreadsheet (OWASP, "CSV Injection").
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 function csvCell(v: unknown): string {
   if (v === null || v === undefined) return '';
-  const s = Array.isArray(v) ? v.join(';') : v instanceof Date ? v.toISOString() : String(v);
+  if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return String(v);
+  const text = Array.isArray(v) ? v.join(';') : v instanceof Date ? v.toISOString() : String(v);
+  // OWASP's defence: a leading single quote, so the cell stays text. Numbers are never text, so -3 stays -3.
+  const s = FORMULA_START.test(text) ? `'${text}` : text;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { GreenopsError } from '../../core/errors.js';
 import { profile } from '../../core/profiles.js';
 import { DEMO_DEFAULTS, generateFocus } from '../../demo/generate.js';
 import { focusSource } from '../../sources/focus/index.js';
@@ -8,13 +7,9 @@ import { billingSources } from '../../sources/index.js';
 import { formatNumber, render } from '../../report/format.js';
 import { parseFormat, type CliContext } from '../context.js';
 import { withStore } from '../store.js';
+import { parseWhole } from '../units.js';
+import { methodologyFields } from '../provenance.js';
 import { accountingRows } from './ingest.js';
-
-function positiveInt(value: string, flag: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new GreenopsError('E_USAGE', `${flag} must be a positive whole number (got ${JSON.stringify(value)})`);
-  return n;
-}
 
 export function registerDemo(program: Command, ctx: () => CliContext): void {
   program
@@ -26,9 +21,9 @@ export function registerDemo(program: Command, ctx: () => CliContext): void {
     .option('--format <format>', 'output: table | json', 'table')
     .action(async (opts: { rows: string; seed: string; out?: string; format: string }) => {
       const c = ctx();
-      const rows = positiveInt(opts.rows, '--rows');
-      const seed = positiveInt(opts.seed, '--seed');
-      const format = parseFormat(opts.format);
+      const rows = parseWhole(opts.rows, '--rows', 'a whole number ≥ 1', { min: 1 });
+      const seed = parseWhole(opts.seed, '--seed', 'a whole number ≥ 1', { min: 1 });
+      const format = parseFormat(opts.format, ['table', 'json']);
       const dir = c.config.db === ':memory:' ? '.greenops' : join(c.config.db, '..');
       const path = opts.out ?? join(dir, 'demo', `focus-demo-${seed}-${rows}.parquet`);
       const fmt = path.endsWith('.parquet') ? 'parquet' : path.endsWith('.gz') ? 'csv.gz' : 'csv';
@@ -46,7 +41,7 @@ export function registerDemo(program: Command, ctx: () => CliContext): void {
         ];
         if (format === 'json') {
           const [outcome] = await store.outcomes(p.id, [result.fileId]);
-          c.out(JSON.stringify({ file: path, accounting: result.accounting, outcome, total: total[0], byProvider, byTeam, byClass, byRegion, coverage }, null, 2));
+          c.out(JSON.stringify({ ...methodologyFields(p), file: path, accounting: result.accounting, outcome, total: total[0], byProvider, byTeam, byClass, byRegion, coverage }, null, 2));
           return;
         }
         const t = total[0] ?? {};

@@ -2,19 +2,12 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { GreenopsError, quote } from '../../core/errors.js';
 import { render } from '../../report/format.js';
-import { getRun, listRuns, saveRun, storedRuns } from '../../store/duckdb/runs.js';
+import { countRuns, getRun, listRuns, saveRun, storedRuns } from '../../store/duckdb/runs.js';
 import { codecarbonCsv, parseUtcOffset, readCodecarbonFile } from '../../track/codecarbon.js';
 import { parseFormat, type CliContext } from '../context.js';
 import { withStore } from '../store.js';
+import { limitHelp, listLimit, noteCut } from '../limit.js';
 import { renderRuns, showRun } from './runs-show.js';
-
-const ALL = 2 ** 31 - 1;
-
-function positiveInt(value: string, flag: string): number {
-  const v = Number(value);
-  if (!/^\d+$/.test(value.trim()) || v < 1) throw new GreenopsError('E_USAGE', `${flag} ${quote(value)} is not valid; expected a whole number ≥ 1`);
-  return v;
-}
 
 /**
  * `greenops runs`: stored runs (tracked by greenops or imported from CodeCarbon), newest first;
@@ -29,15 +22,17 @@ export function registerRuns(program: Command, ctx: () => CliContext): void {
     .command('list', { isDefault: true })
     .description('(the default) stored runs, newest first: energy by component (kWh, before PUE), gCO2e with its interval, intensity')
     .option('--project <name>', 'only runs of this project')
-    .option('--limit <n>', 'at most n runs', '50')
+    .option('--limit <n>', limitHelp('runs, newest first', 50))
     .option('--format <format>', 'output: table | csv | json', 'table')
-    .action(async (opts: { project?: string; limit: string; format: string }) => {
+    .action(async (opts: { project?: string; limit?: string; format: string }) => {
       const c = ctx();
       const format = parseFormat(opts.format);
-      const limit = positiveInt(opts.limit, '--limit');
+      const limit = listLimit(opts.limit, format, 50);
       await withStore(c.config, async (store) => {
-        const rows = await listRuns(store.db, { ...(opts.project ? { project: opts.project } : {}), limit });
+        const which = opts.project ? { project: opts.project } : {};
+        const rows = await listRuns(store.db, { ...which, limit });
         c.out(renderRuns(rows, format));
+        await noteCut(c, { shown: rows.length, limit, count: () => countRuns(store.db, which), what: 'runs', order: 'newest first' });
       });
     });
 
@@ -97,7 +92,7 @@ export function registerRuns(program: Command, ctx: () => CliContext): void {
       const c = ctx();
       if (opts.as !== 'codecarbon' && opts.as !== 'json') throw new GreenopsError('E_USAGE', `--as ${quote(opts.as)} is not valid; expected codecarbon or json`);
       await withStore(c.config, async (store) => {
-        const rows = (await listRuns(store.db, { ...(opts.project ? { project: opts.project } : {}), limit: ALL })).reverse();
+        const rows = (await listRuns(store.db, opts.project ? { project: opts.project } : {})).reverse();
         const text = opts.as === 'json' ? `${JSON.stringify(rows.map((r) => r.summary), null, 2)}\n` : codecarbonCsv(rows);
         if (opts.output === undefined) return c.out(text.replace(/\n$/, ''));
         writeFileSync(opts.output, text);

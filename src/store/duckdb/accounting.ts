@@ -82,7 +82,17 @@ export async function listRejects(db: Db, options: { fileId?: number; limit?: nu
        FROM usage u JOIN files f USING (file_id)
       WHERE u.status = 'rejected' AND ($1::INTEGER IS NULL OR u.file_id = $1)
       ORDER BY u.file_id, u.row_no LIMIT $2`,
-    [options.fileId ?? null, options.limit ?? 1000],
+    // LIMIT NULL is no limit
+    [options.fileId ?? null, options.limit ?? null],
   );
   return rows.map((r) => ({ fileId: r.file_id, path: r.path, rowNo: r.row_no, column: r.reject_column, reason: r.reject_reason, value: r.reject_value }));
+}
+
+/** How many rejected rows there are (in one file, or in all). */
+export async function countRejects(db: Db, options: { fileId?: number } = {}): Promise<number> {
+  const rows = await db.all<{ n: number }>(
+    "SELECT count(*)::BIGINT AS n FROM usage WHERE status = 'rejected' AND ($1::INTEGER IS NULL OR file_id = $1)",
+    [options.fileId ?? null],
+  );
+  return rows[0]?.n ?? 0;
 }

@@ -1,4 +1,7 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { scratchDir } from '../../../test/helpers/focus.js';
 import { openDb, type Db } from './connection.js';
 
 let db: Db;
@@ -37,5 +40,38 @@ describe('Db.append', () => {
   it('refuses a column type it cannot write', async () => {
     await db.run('CREATE TEMP TABLE __u (t TIMESTAMP)');
     await expect(db.append('__u', [{ t: '2024-01-01' }])).rejects.toThrow(/__u\.t: type TIMESTAMP is not supported/);
+  });
+});
+
+describe('openDb on an existing file', () => {
+  const csv = 'BillingAccountId,BilledCost\n111,0.5\n';
+
+  it('refuses one that is not a DuckDB database, whatever its name, and leaves it as it was', async () => {
+    const dir = scratchDir();
+    // DuckDB itself opens the data-file names as an in-memory database with views over the file
+    for (const name of ['bill.csv', 'bill.tsv', 'bill.parquet', 'bill.json', 'bill.csv.gz', 'bill.duckdb', 'bill', 'empty.duckdb']) {
+      const path = join(dir, name);
+      const text = name.startsWith('empty') ? '' : csv;
+      writeFileSync(path, text);
+      await expect(openDb(path), name).rejects.toMatchObject({ code: 'E_STORE', message: expect.stringContaining(`${path}: the file exists but is not a DuckDB database`) });
+      expect(readFileSync(path, 'utf8'), name).toBe(text);
+    }
+    mkdirSync(join(dir, 'folder.duckdb'));
+    await expect(openDb(join(dir, 'folder.duckdb'))).rejects.toThrow(/is not a DuckDB database/);
+  });
+
+  it('opens a DuckDB database whatever its name, and creates one at a new path', async () => {
+    const path = join(scratchDir(), 'store.csv');
+    const created = await openDb(path);
+    await created.run('CREATE TABLE kept (n INTEGER)');
+    await created.run('INSERT INTO kept VALUES (7)');
+    created.close();
+    expect(readFileSync(path).toString('latin1', 8, 12)).toBe('DUCK');
+    const again = await openDb(path);
+    try {
+      expect(await again.all('SELECT n FROM kept')).toEqual([{ n: 7 }]);
+    } finally {
+      again.close();
+    }
   });
 });

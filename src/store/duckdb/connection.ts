@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DuckDBDataChunk, DuckDBInstance, listValue, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
@@ -44,6 +44,7 @@ async function createInstance(path: string, options: DuckOptions): Promise<DuckD
   const config: Record<string, string> = {};
   if (options.memoryLimit) config['memory_limit'] = options.memoryLimit;
   if (options.threads) config['threads'] = String(options.threads);
+  if (path !== ':memory:') assertDuckDbFile(path);
   const deadline = Date.now() + (options.busyTimeoutMs ?? 5_000);
   for (let attempt = 0; ; attempt++) {
     try {
@@ -57,6 +58,34 @@ async function createInstance(path: string, options: DuckOptions): Promise<DuckD
       }
       await sleep(Math.min(50 * 2 ** attempt, 500));
     }
+  }
+}
+
+/**
+ * Refuse an existing file that is not a DuckDB database, whatever its name. DuckDB opens an existing
+ * .csv, .tsv, .parquet or .json file (gzipped too) as an in-memory database with views over it
+ * (duckdb/duckdb#17415, DuckDB 1.3): a store pointed at one would take writes and keep none. A DuckDB
+ * file has the magic bytes "DUCK" at offset 8, after its header checksum.
+ */
+function assertDuckDbFile(path: string): void {
+  const st = statSync(path, { throwIfNoEntry: false });
+  if (st === undefined) return;
+  const head = Buffer.alloc(12);
+  let read = 0;
+  if (st.isFile()) {
+    try {
+      const fd = openSync(path, 'r');
+      try {
+        read = readSync(fd, head, 0, head.length, 0);
+      } finally {
+        closeSync(fd);
+      }
+    } catch (e) {
+      throw new GreenopsError('E_STORE', `Cannot open the database ${path}: ${e instanceof Error ? e.message : String(e)}`, { cause: e, data: { file: path } });
+    }
+  }
+  if (read < head.length || head.toString('latin1', 8, 12) !== 'DUCK') {
+    throw new GreenopsError('E_STORE', `Cannot open the database ${path}: the file exists but is not a DuckDB database (it is left untouched); point --db or GREENOPS_DB at a DuckDB file or at a new path`, { data: { file: path } });
   }
 }
 

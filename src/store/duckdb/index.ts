@@ -1,9 +1,9 @@
 import type { MethodologyProfile } from '../../core/methodology.js';
-import { coverageSql, untaggedSql } from '../../analysis/coverage-query.js';
-import { footprintSql, type FootprintQuery } from '../../analysis/footprint-query.js';
+import { coverageSql, untaggedCountSql, untaggedSql } from '../../analysis/coverage-query.js';
+import { footprintGroupsSql, footprintSql, type FootprintQuery } from '../../analysis/footprint-query.js';
 import type { Attribution } from '../../analysis/attribution.js';
 import type { FileAccounting, FileOutcome, RejectedRow } from '../types.js';
-import { fileAccounting, fileOutcomes, listRejects } from './accounting.js';
+import { countRejects, fileAccounting, fileOutcomes, listRejects } from './accounting.js';
 import { openDb, type DuckOptions, type Db, type Row } from './connection.js';
 import { ensureEstimated, estimate } from './estimate.js';
 import type { IntensityCache } from '../../intensity/cache.js';
@@ -26,12 +26,18 @@ export interface DuckStore {
   ingestAll(paths: readonly string[], options: IngestOptions, onFile?: (outcome: IngestOutcome) => void): Promise<IngestOutcome[]>;
   estimate(profile: MethodologyProfile, fileIds?: readonly number[]): Promise<void>;
   ensureEstimated(profile: MethodologyProfile): Promise<void>;
+  /** Footprint groups, largest emissions first; `q.limit` absent for all. */
   footprint(q: FootprintQuery, attribution: Attribution): Promise<Row[]>;
-  coverage(methodology: string, attribution: Attribution, limit?: number): Promise<{ dimensions: CoverageRow[]; untagged: Row[] }>;
+  /** How many groups `footprint` finds before its limit. */
+  footprintGroups(q: FootprintQuery, attribution: Attribution): Promise<number>;
+  /** Tag coverage, and the largest untagged spenders (`limit` absent for all) with how many there are in all. */
+  coverage(methodology: string, attribution: Attribution, limit?: number): Promise<{ dimensions: CoverageRow[]; untagged: Row[]; untaggedTotal: number }>;
   files(): Promise<FileAccounting[]>;
   /** What an estimated methodology made of each file's rows (all files, or these). */
   outcomes(methodology: string, fileIds?: readonly number[]): Promise<FileOutcome[]>;
+  /** Rejected rows in file and row order; `limit` absent for all. */
   rejects(options?: { fileId?: number; limit?: number }): Promise<RejectedRow[]>;
+  rejectCount(options?: { fileId?: number }): Promise<number>;
   /** Fetched grid-intensity points, kept to bridge provider outages. */
   readonly intensityCache: IntensityCache;
   close(): void;
@@ -49,10 +55,18 @@ export async function openDuckStore(path: string, options: DuckOptions = {}): Pr
       const { sql, params } = footprintSql(q, attribution);
       return db.all(sql, params);
     },
-    async coverage(methodology, attribution, limit = 10) {
+    async footprintGroups(q, attribution) {
+      const { sql, params } = footprintGroupsSql(q, attribution);
+      return (await db.all<{ groups: number }>(sql, params))[0]?.groups ?? 0;
+    },
+    async coverage(methodology, attribution, limit) {
       const dimensions = await db.all<CoverageRow & Row>(coverageSql(attribution), { methodology });
-      const untagged = await db.all(untaggedSql(attribution), { methodology, limit });
-      return { dimensions, untagged };
+      const untagged = await db.all(untaggedSql(attribution), { methodology, limit: limit ?? null });
+      // counted only when the list may have been cut
+      const untaggedTotal = limit !== undefined && untagged.length >= limit
+        ? (await db.all<{ spenders: number }>(untaggedCountSql(attribution), { methodology }))[0]?.spenders ?? 0
+        : untagged.length;
+      return { dimensions, untagged, untaggedTotal };
     },
     async files() {
       const ids = await db.all<{ file_id: number }>('SELECT file_id FROM files ORDER BY file_id');
@@ -60,6 +74,7 @@ export async function openDuckStore(path: string, options: DuckOptions = {}): Pr
     },
     outcomes: (methodology, fileIds) => fileOutcomes(db, methodology, fileIds),
     rejects: (options) => listRejects(db, options),
+    rejectCount: (options) => countRejects(db, options),
     intensityCache: duckIntensityCache(db),
     close: () => db.close(),
   };

@@ -59,9 +59,16 @@ export async function listRuns(db: Db, options: { project?: string; limit?: numb
   const rows = await db.all<{ source: string; summary: string; journal: string | null }>(
     `SELECT source, CAST(summary AS VARCHAR) AS summary, journal FROM runs
       WHERE $project::VARCHAR IS NULL OR project = $project ORDER BY started_at DESC, run_id LIMIT $limit`,
-    { project: options.project ?? null, limit: options.limit ?? 1000 },
+    // LIMIT NULL is no limit
+    { project: options.project ?? null, limit: options.limit ?? null },
   );
   return rows.map((r) => ({ source: r.source, summary: JSON.parse(r.summary) as RunSummary, journal: r.journal }));
+}
+
+/** How many runs are stored (of one project, or in all). */
+export async function countRuns(db: Db, options: { project?: string } = {}): Promise<number> {
+  const rows = await db.all<{ n: number }>('SELECT count(*)::BIGINT AS n FROM runs WHERE $project::VARCHAR IS NULL OR project = $project', { project: options.project ?? null });
+  return rows[0]?.n ?? 0;
 }
 
 /** One run by id or unique id prefix, with its samples. */
