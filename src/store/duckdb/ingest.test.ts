@@ -79,18 +79,78 @@ describe('ingest', () => {
     const rejects = await store.rejects();
     expect(rejects.map((x) => [x.rowNo, x.column, x.reason, x.value])).toEqual([
       [2, 'BilledCost', 'expected a number', '12,5 EUR'],
-      [3, 'ChargePeriodStart', 'expected an ISO 8601 date-time', 'yesterday'],
+      [3, 'ChargePeriodStart', 'expected an ISO 8601 date-time (YYYY-MM-DDTHH:MM:SSZ)', 'yesterday'],
       [5, 'ConsumedQuantity', 'expected a finite number', 'NaN'],
       [6, 'EffectiveCost', 'expected a finite number', '-Infinity'],
     ]);
   });
 
   it('stores text date-times in UTC, applying any offset', async () => {
-    const starts = ['2026-08-01T02:00:00+02:00', '2026-08-01T00:00:00Z', '2026-08-01 00:00:00', '2026-07-31T19:00:00-05:00', '2026-08-01T05:30:00+0530', '2026-08-01T00:00:00.000Z'];
+    const starts = [
+      '2026-08-01T02:00:00+02:00', '2026-08-01T00:00:00Z', '2026-08-01 00:00:00', '2026-07-31T19:00:00-05:00', '2026-08-01T05:30:00+0530',
+      '2026-08-01T00:00:00.000Z', '2026-08-01 00:00:00.000', '2026-08-01', '2026-08-01T00:00', '2026-08-01T03:00:00.5+03', '2026-08-01T00:00:00.123456Z',
+    ];
     const path = writeFocus(dir, 'zones.csv', starts.map((ChargePeriodStart, i) => ({ ChargePeriodStart, ResourceId: `r${i}` })));
     await store.ingest(path, opts);
     const rows = await store.db.all<{ s: string }>("SELECT strftime(period_start, '%Y-%m-%dT%H:%M:%S') AS s FROM usage ORDER BY row_no");
     expect(rows.map((r) => r.s)).toEqual(starts.map(() => '2026-08-01T00:00:00'));
+  });
+
+  it('reads ISO 8601 date-times only, in the years 2000 to 2099, and refuses an end before its start', async () => {
+    const header = [...FOCUS_HEADER, 'BillingPeriodStart'];
+    const rows = [
+      { ChargePeriodStart: '9/1/26', ChargePeriodEnd: '9/2/26' },
+      { ChargePeriodStart: '2026/08/01' },
+      { ChargePeriodStart: '2026-8-1' },
+      { ChargePeriodStart: '2026-08-01 00:00:00 UTC' },
+      { ChargePeriodStart: 'epoch' },
+      { ChargePeriodStart: '1900-08-01T00:00:00Z', ChargePeriodEnd: '1900-08-01T01:00:00Z' },
+      { ChargePeriodEnd: '2999-08-01T01:00:00Z' },
+      { ChargePeriodStart: '2026-08-02T00:00:00Z', ChargePeriodEnd: '2026-08-01T00:00:00Z' },
+      // an unreadable billing period is the month of the charge
+      { BillingPeriodStart: '8/1/26' },
+      { ChargePeriodStart: '2026-08-01', ChargePeriodEnd: '2026-08-01 01:00:00.000' },
+    ];
+    const path = writeFocus(dir, 'dates.csv', rows.map((r, i) => ({ ...r, ResourceId: `r${i + 1}` }) as never), header);
+    const r = await store.ingest(path, opts);
+    expect(r.accounting).toMatchObject({ rowsRead: 10, rejected: 8, estimated: 2 });
+    const iso = 'expected an ISO 8601 date-time (YYYY-MM-DDTHH:MM:SSZ)';
+    const years = 'expected a date-time in the years 2000 to 2099';
+    expect((await store.rejects()).map((x) => [x.rowNo, x.column, x.reason, x.value])).toEqual([
+      [1, 'ChargePeriodStart', iso, '9/1/26'],
+      [2, 'ChargePeriodStart', iso, '2026/08/01'],
+      [3, 'ChargePeriodStart', iso, '2026-8-1'],
+      [4, 'ChargePeriodStart', iso, '2026-08-01 00:00:00 UTC'],
+      [5, 'ChargePeriodStart', iso, 'epoch'],
+      [6, 'ChargePeriodStart', years, '1900-08-01T00:00:00Z'],
+      [7, 'ChargePeriodEnd', years, '2999-08-01T01:00:00Z'],
+      [8, 'ChargePeriodEnd', 'before ChargePeriodStart: expected an end at or after the start', '2026-08-01T00:00:00Z'],
+    ]);
+    const ok = await store.db.all<{ resource_id: string; s: string; e: string; p: string }>(
+      "SELECT resource_id, strftime(period_start, '%Y-%m-%d %H') AS s, strftime(period_end, '%Y-%m-%d %H') AS e, strftime(billing_period, '%Y-%m-%d') AS p FROM usage WHERE status = 'ok' ORDER BY resource_id",
+    );
+    expect(ok).toEqual([
+      { resource_id: 'r10', s: '2026-08-01 00', e: '2026-08-01 01', p: '2026-08-01' },
+      { resource_id: 'r9', s: '2026-08-01 00', e: '2026-08-01 01', p: '2026-08-01' },
+    ]);
+  });
+
+  it('applies the same years and order to typed Parquet date-times', async () => {
+    const rows = [
+      { ChargePeriodStart: '1999-12-31T23:00:00Z', ChargePeriodEnd: '2000-01-01T00:00:00Z' },
+      { ChargePeriodStart: '2026-08-01T02:00:00Z', ChargePeriodEnd: '2026-08-01T01:00:00Z' },
+      {},
+    ];
+    const csv = writeFocus(dir, 'typed.csv', rows.map((r, i) => ({ ...r, ResourceId: `r${i + 1}` })));
+    const pq = join(dir, 'typed.parquet');
+    await store.db.run(`COPY (SELECT * REPLACE (CAST(ChargePeriodStart AS TIMESTAMP) AS ChargePeriodStart, CAST(ChargePeriodEnd AS TIMESTAMP) AS ChargePeriodEnd)
+      FROM read_csv('${csv}', all_varchar = true)) TO '${pq}' (FORMAT parquet)`);
+    const r = await store.ingest(pq, opts);
+    expect(r.accounting).toMatchObject({ rowsRead: 3, rejected: 2, estimated: 1 });
+    expect((await store.rejects()).map((x) => [x.rowNo, x.column, x.reason])).toEqual([
+      [1, 'ChargePeriodStart', 'expected a date-time in the years 2000 to 2099'],
+      [2, 'ChargePeriodEnd', 'before ChargePeriodStart: expected an end at or after the start'],
+    ]);
   });
 
   it('keeps malformed CSV lines as rejected rows and numbers the rows after them correctly', async () => {
