@@ -48,14 +48,13 @@ function timestampSql(field: TypedField): string {
     WHEN ${offset} THEN ${zoned} ELSE ${plain} END`;
 }
 
-/** Text money may carry a currency sign and ',' thousands separators. */
-const GROUPED_NUMBER = '\\s*-?[$€£]?\\s*-?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?\\s*|\\s*-?[$€£]\\s*-?[0-9]+(\\.[0-9]+)?\\s*';
+/** Text money may carry a currency sign and ',' thousands separators, in their one unambiguous form. */
+const GROUPED_NUMBER = '\\s*-?[$€£]?\\s*-?[1-9][0-9]{0,2}(,[0-9]{3})+(\\.[0-9]+)?\\s*|\\s*-?[$€£]\\s*-?[0-9]+(\\.[0-9]+)?\\s*';
 
 function numberSql(field: TypedField): string {
   const type = field.type?.toUpperCase() ?? '';
   if (NUMERIC_TYPES.test(type)) return `CAST(${field.sql} AS DOUBLE)`;
-  // Hand-made exports write money as "$10,000.00": a leading currency sign and comma thousands
-  // separators are accepted when unambiguous; "12,5" or "10 EUR" are not.
+  // "$10,000.00" is read as 10000; "0,096" or "12,5" (a decimal comma) and "10 EUR" are not numbers.
   const text = `CAST(${field.sql} AS VARCHAR)`;
   return `COALESCE(TRY_CAST(${field.sql} AS DOUBLE), CASE WHEN regexp_full_match(${text}, ${lit(GROUPED_NUMBER)}) THEN TRY_CAST(regexp_replace(${text}, '[$€£,\\s]', '', 'g') AS DOUBLE) END)`;
 }
@@ -91,7 +90,13 @@ export interface Failure {
 
 /** Why a cell that is there did not parse; the first whose condition (SQL after `AND`, or none) holds. */
 function unparsed(c: Check): Array<{ and: string; reason: string }> {
-  return [{ and: '', reason: EXPECT[c.kind] }];
+  if (c.kind === 'timestamp') return [{ and: '', reason: EXPECT.timestamp }];
+  // a cell that would be a number with ',' as its decimal point (and '.' between thousands) has one
+  const european = `TRY_CAST(replace(replace(CAST(c.__raw_${c.name} AS VARCHAR), '.', ''), ',', '.') AS DOUBLE)`;
+  return [
+    { and: ` AND contains(CAST(c.__raw_${c.name} AS VARCHAR), ',') AND ${european} IS NOT NULL`, reason: "expected a number with '.' as the decimal point" },
+    { and: '', reason: EXPECT.number },
+  ];
 }
 
 /**

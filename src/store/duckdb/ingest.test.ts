@@ -153,6 +153,19 @@ describe('ingest', () => {
     ]);
   });
 
+  it("reads ',' in a number only as a thousands separator, and names a decimal comma", async () => {
+    const costs = ['0,096', '12,5', '1,23', '01,234', '1.234,56', '1,234.50', '$1,000', ' -1,234,567.5 ', '1,2,3'];
+    const path = writeFocus(dir, 'commas.csv', costs.map((BilledCost, i) => ({ BilledCost, ResourceId: `r${i + 1}` })));
+    const r = await store.ingest(path, opts);
+    expect(r.accounting).toMatchObject({ rowsRead: 9, rejected: 6 });
+    const comma = "expected a number with '.' as the decimal point";
+    expect((await store.rejects()).map((x) => [x.rowNo, x.reason, x.value])).toEqual([
+      [1, comma, '0,096'], [2, comma, '12,5'], [3, comma, '1,23'], [4, comma, '01,234'], [5, comma, '1.234,56'], [9, 'expected a number', '1,2,3'],
+    ]);
+    const ok = await store.db.all<{ resource_id: string; billed_cost: number }>("SELECT resource_id, billed_cost FROM usage WHERE status = 'ok' ORDER BY resource_id");
+    expect(ok).toEqual([{ resource_id: 'r6', billed_cost: 1234.5 }, { resource_id: 'r7', billed_cost: 1000 }, { resource_id: 'r8', billed_cost: -1234567.5 }]);
+  });
+
   it('keeps malformed CSV lines as rejected rows and numbers the rows after them correctly', async () => {
     // past the sniffer's sample (20,480 rows), so the file is read strictly and the line is refused
     const n = 24_000;
