@@ -7,13 +7,17 @@ import { accountingRows } from './ingest.js';
 export function registerFiles(program: Command, ctx: () => CliContext): void {
   program
     .command('files')
-    .description('ingested files and what became of every row: read = estimated + cost-only + unclassified + rejected + superseded')
+    .description('ingested files and what became of every row: read = estimated + cost-only + unclassified + rejected + superseded; then their warnings')
     .option('--format <format>', 'output: table | csv | json', 'table')
     .action(async (opts: { format: string }) => {
       const c = ctx();
       await withStore(c.config, async (store) => {
         const files = await store.files();
-        c.out(render(accountingRows(files.map((accounting) => ({ accounting, duplicate: false }))).map((r, i) => ({ id: files[i]?.fileId, ...r, status: undefined })), parseFormat(opts.format)));
+        const format = parseFormat(opts.format);
+        const rows = accountingRows(files.map((accounting) => ({ accounting, duplicate: false }))).map((r, i) => ({ id: files[i]?.fileId, ...r, status: undefined }));
+        // JSON carries each file's warnings; a table or CSV is followed by them, as after ingest
+        c.out(render(format === 'json' ? rows.map((r, i) => ({ ...r, warnings: files[i]?.warnings ?? [] })) : rows, format));
+        if (format !== 'json') for (const f of files) for (const w of f.warnings) c.err(`warning: ${f.path}: ${w}`);
       });
     });
 }

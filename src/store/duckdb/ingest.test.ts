@@ -166,16 +166,35 @@ describe('ingest', () => {
     expect(ok).toEqual([{ resource_id: 'r6', billed_cost: 1234.5 }, { resource_id: 'r7', billed_cost: 1000 }, { resource_id: 'r8', billed_cost: -1234567.5 }]);
   });
 
+  it('reads tags that are not a JSON object as none, and warns how many rows had them and which first', async () => {
+    const rows = [{}, { Tags: '{team: z' }, { Tags: '[1, 2]' }, { Tags: '{"team":"b"}' }, { Tags: '{team: z', BilledCost: 'abc' }, { Tags: '{team: z' }];
+    const csv = writeFocus(dir, 'tags.csv', rows.map((r, i) => ({ ...r, ResourceId: `r${i + 1}` })));
+    for (const file of [csv, await asParquet(csv)]) {
+      const r = await store.ingest(file, opts);
+      // the rows are kept (their cost and usage are sound), untagged; the rejected row 5 is not counted
+      expect(r.accounting).toMatchObject({ rowsRead: 6, rejected: 1, estimated: 5 });
+      expect(r.accounting.warnings).toContain('Tags unreadable in 3 rows (not a JSON object): read as untagged; first: row 2, "{team: z"');
+      expect((await store.files()).find((f) => f.fileId === r.fileId)?.warnings).toEqual(r.accounting.warnings);
+      const teams = await store.db.all<{ resource_id: string; team: string | null }>(
+        "SELECT resource_id, s.tags['team'] AS team FROM usage u JOIN tag_sets s USING (tags_key) WHERE file_id = $1 ORDER BY resource_id", [r.fileId]);
+      expect(teams).toEqual([{ resource_id: 'r1', team: 'a' }, { resource_id: 'r2', team: null }, { resource_id: 'r3', team: null }, { resource_id: 'r4', team: 'b' }, { resource_id: 'r6', team: null }]);
+    }
+  });
+
   it('keeps malformed CSV lines as rejected rows and numbers the rows after them correctly', async () => {
     // past the sniffer's sample (20,480 rows), so the file is read strictly and the line is refused
     const n = 24_000;
     const bad: Record<number, string> = { 22_004: 'abc', 22_007: 'x' };
-    const path = writeFocus(dir, 'ragged.csv', Array.from({ length: n }, (_, i) => ({ ResourceId: `r${i + 1}`, ...(bad[i + 1] ? { BilledCost: bad[i + 1] } : {}) })));
+    const path = writeFocus(dir, 'ragged.csv', Array.from({ length: n }, (_, i) => ({
+      ResourceId: `r${i + 1}`, ...(bad[i + 1] ? { BilledCost: bad[i + 1] } : {}), ...(i + 1 === 22_010 ? { Tags: '{bad' } : {}),
+    })));
     const lines = readFileSync(path, 'utf8').split('\n');
     lines.splice(22_001, 0, 'just,three,fields');
     writeFileSync(path, lines.join('\n'));
     const r = await store.ingest(path, opts);
     expect(r.accounting).toMatchObject({ rowsRead: n + 1, rejected: 3, estimated: n - 2 });
+    // r22010's unreadable tags are named by the row they sit in
+    expect(r.accounting.warnings).toContain('Tags unreadable in 1 row (not a JSON object): read as untagged; first: row 22011, "{bad"');
     expect(r.accounting.warnings.join()).not.toMatch(/leniently/);
     // data rows: the malformed line = 22,001, r22001 = 22,002, r22004 = 22,005, r22007 = 22,008
     const rejected = (await store.rejects()).map((x) => [x.rowNo, x.column, x.value]);
