@@ -1,3 +1,4 @@
+import { quote } from '../../core/errors.js';
 import { ident, unreadableTagsSql } from '../../sources/sql.js';
 import type { Db } from './connection.js';
 
@@ -39,5 +40,5 @@ export function shiftedRowNo(rowNo: number, leftOut: readonly number[]): number 
 /** The warning a file carries for its unreadable tags. */
 export function unreadableTagsWarning(u: UnreadableTags, columns: readonly string[], firstRow: number): string {
   const rows = u.rows === 1 ? '1 row' : `${u.rows.toLocaleString('en-US')} rows`;
-  return `${columns.join(', ')} unreadable in ${rows} (not a JSON object): read as untagged; first: row ${firstRow}, ${JSON.stringify(u.value)}`;
+  return `${columns.join(', ')} unreadable in ${rows} (not a JSON object): read as untagged; first: row ${firstRow}, ${quote(u.value, 80)}`;
 }
