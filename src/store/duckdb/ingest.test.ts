@@ -201,6 +201,45 @@ describe('ingest', () => {
     expect(rejected).toEqual([[22_001, 'ChargeCategory', 'just,three,fields'], [22_005, 'BilledCost', 'abc'], [22_008, 'BilledCost', 'x']]);
   });
 
+  describe('CSV lines that disagree with the header', () => {
+    /** A FOCUS file of `n` default rows, its data row `i` (from 1) replaced by `edit(line)`. */
+    function edited(name: string, n: number, edits: Record<number, (line: string) => string>): string {
+      const path = writeFocus(dir, name, Array.from({ length: n }, (_, i) => ({ ResourceId: `r${i + 1}` })));
+      const lines = readFileSync(path, 'utf8').split('\n');
+      for (const [i, edit] of Object.entries(edits)) lines[Number(i)] = edit(lines[Number(i)] ?? '');
+      writeFileSync(path, lines.join('\n'));
+      return path;
+    }
+
+    it('says whether rows have more or fewer fields than the header, and the first of them', async () => {
+      const more = await store.ingest(edited('more.csv', 4, { 2: (l) => `${l},EXTRA,FIELDS`, 4: (l) => `${l},X` }), opts);
+      expect(more.accounting).toMatchObject({ rowsRead: 4, rejected: 0 });
+      expect(more.accounting.warnings.filter((w) => /fields/.test(w))).toEqual([
+        "2 rows have more fields than the header's 16 (first: row 2, 18 fields): read leniently, the extra fields are ignored (check the export)",
+      ]);
+      const fewer = await store.ingest(edited('fewer.csv', 4, { 3: (l) => l.split(',').slice(0, 13).join(',') }), opts);
+      expect(fewer.accounting.warnings.filter((w) => /fields/.test(w))).toEqual([
+        "1 row has fewer fields than the header's 16 (first: row 3, 13 fields): read leniently, the missing trailing fields are empty (check the export)",
+      ]);
+    });
+
+    it('reads a file of mixed line endings without a warning when its rows are sound', async () => {
+      const r = await store.ingest(edited('crlf.csv', 4, { 3: (l) => `${l}\r` }), opts);
+      expect(r.accounting).toMatchObject({ rowsRead: 4, rejected: 0, estimated: 4 });
+      expect(r.accounting.warnings.join()).not.toMatch(/fields|leniently|Tags/);
+    });
+
+    it('names the line of an unclosed quote and what was expected there', async () => {
+      const path = edited('quote.csv', 3, { 2: () => '111,USD,"unterminated' });
+      const e = await store.ingest(path, opts).then(() => undefined, (x: unknown) => x);
+      expect(isGreenopsError(e) && [e.code, e.message, e.data]).toEqual([
+        'E_INPUT_FILE_UNREADABLE',
+        `${path}: cannot be read: line 3: a quoted value is not closed (expected a closing quote "): "111,USD,\\"unterminated"`,
+        { file: path, line: 3, expected: 'a closing quote (")' },
+      ]);
+    });
+  });
+
   it('reads NULL, null (as in the FOCUS 1.2 examples) and an empty cell as missing', async () => {
     const path = writeFocus(dir, 'nulls.csv', ['NULL', 'null', ''].map((q) => ({ ChargeCategory: 'Purchase', ConsumedQuantity: q, ConsumedUnit: q })));
     const r = await store.ingest(path, opts);

@@ -8,6 +8,7 @@ import type { BillingSource, ColumnInfo } from '../../sources/types.js';
 import type { Db } from './connection.js';
 import { distinctKeysSql, groupRowsSql, keyCollisionSql, storeKeysSql, storedColumns, usageRowsSql } from './ingest-sql.js';
 import { csvReaderSql, describeSql, fileKind, parquetReaderSql, type CsvDialect } from './reader.js';
+import { lenientReadWarnings, unreadableLine } from './csv-check.js';
 import type { FileAccounting } from '../types.js';
 import { fileAccounting } from './accounting.js';
 import { classifyPendingKeys } from './classify.js';
@@ -74,9 +75,20 @@ async function describe(db: Db, path: string): Promise<{ columns: ColumnInfo[]; 
     try {
       return { columns: await attempt({ lenient: true }), dialect: { lenient: true } };
     } catch {
-      throw unreadable(path, strictError);
+      throw await unreadableCsv(db, path, strictError);
     }
   }
+}
+
+/** A CSV file no read takes: its first bad line and what was expected there, where a strict read finds one; else DuckDB's message. */
+async function unreadableCsv(db: Db, path: string, strictError: unknown): Promise<GreenopsError> {
+  // if the lines cannot be checked either, DuckDB's own message for the file is the one to give
+  const bad = await unreadableLine(db, path).catch(() => undefined);
+  if (!bad) return unreadable(path, strictError);
+  return new GreenopsError('E_INPUT_FILE_UNREADABLE', `${path}: cannot be read: line ${bad.line}: ${bad.reason}`, {
+    cause: strictError,
+    data: { file: path, line: bad.line, ...(bad.expected ? { expected: bad.expected } : {}) },
+  });
 }
 
 export interface IngestOptions {
@@ -135,9 +147,7 @@ export async function ingestFile(db: Db, inputPath: string, options: IngestOptio
     throw new GreenopsError('E_INPUT_FORMAT_UNKNOWN', `${inputPath}: unrecognised billing export; expected one of ${options.candidates.map((s) => s.title).join(', ')} (found columns ${columns.slice(0, 6).map((c) => c.name).join(', ')}${columns.length > 6 ? ', …' : ''})`, { data: { file: inputPath } });
   }
   const mapped = source.map(columns, inputPath);
-  const mapping = dialect.lenient
-    ? { ...mapped, warnings: [...mapped.warnings, 'rows have fewer fields than the header: read leniently, missing trailing fields are empty (check the export)'] }
-    : mapped;
+  const mapping = dialect.lenient ? { ...mapped, warnings: [...mapped.warnings, ...(await lenientReadWarnings(db, path, columns.map((c) => c.name)))] } : mapped;
   const kind = fileKind(path);
   const rejectsTable = `greenops_rejects_${process.pid}_${Date.now()}`;
 
