@@ -57,10 +57,16 @@ describe('greenops CLI', () => {
     const missing = greenops(['ingest', 'focus', join(cwd, 'nope.csv')], cwd);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/nope\.csv: no such file/);
-    const bad = writeFocus(cwd, 'bad.csv', [{}, { ConsumedQuantity: 'lots' }]);
-    expect(greenops(['ingest', 'focus', bad], cwd).stderr).toMatch(/1 row\(s\) rejected/);
+    const bad = writeFocus(cwd, 'bad.csv', [{}, { ConsumedQuantity: 'lots' }, { Tags: '{team: z' }]);
+    const ingest = greenops(['ingest', 'focus', bad], cwd);
+    expect(ingest.stderr).toMatch(/1 row\(s\) rejected/);
+    const tagsWarning = 'Tags unreadable in 1 row (not a JSON object): read as untagged; first: row 3, "{team: z"';
+    expect(ingest.stderr).toContain(`warning: ${bad}: ${tagsWarning}`);
     const rejects = greenops(['rejects', '--format', 'json'], cwd);
     expect(JSON.parse(rejects.stdout)).toEqual([expect.objectContaining({ row: 2, column: 'ConsumedQuantity', reason: 'expected a number', value: 'lots' })]);
+    // the file keeps its warnings: `files` shows them after its table, and in its JSON
+    expect(greenops(['files'], cwd).stderr).toContain(`warning: ${bad}: ${tagsWarning}`);
+    expect(JSON.parse(greenops(['files', '--format', 'json'], cwd).stdout)).toEqual([expect.objectContaining({ file: 'bad.csv', warnings: expect.arrayContaining([tagsWarning]) as unknown })]);
   });
 
   it('lists every group in csv and json unless --limit is given; a cut listing says so on stderr', () => {

@@ -111,11 +111,17 @@ export function requireColumns(cols: Columns, groups: ReadonlyArray<readonly str
   );
 }
 
+/** Whether tags text is there but unreadable: not JSON, or JSON but not an object. Such tags are read as none. */
+export function unreadableTagsSql(expr: string): string {
+  return `(${expr} IS NOT NULL AND json_type(TRY_CAST(${expr} AS JSON)) IS DISTINCT FROM 'OBJECT')`;
+}
+
 /**
  * Tags as MAP(VARCHAR, VARCHAR) with keys lower-cased and trimmed (bills disagree on case and some
- * carry stray spaces, e.g. " org"), from a JSON object column. Non-object JSON yields an empty map.
+ * carry stray spaces, e.g. " org"), from a JSON object column. Anything else yields an empty map: the
+ * store counts such rows and warns of them (`unreadableTagsSql`).
  */
 export function tagsFromJson(expr: string): string {
   const j = `TRY_CAST(${expr} AS JSON)`;
-  return `CASE WHEN ${expr} IS NULL OR json_type(${j}) IS DISTINCT FROM 'OBJECT' THEN MAP {} ELSE map_from_entries(list_transform(list_distinct(list_transform(json_keys(${j}), k -> lower(trim(k)))), k -> {key: k, value: ${j}->>(list_filter(json_keys(${j}), o -> lower(trim(o)) = k)[1])})) END`;
+  return `CASE WHEN ${expr} IS NULL OR ${unreadableTagsSql(expr)} THEN MAP {} ELSE map_from_entries(list_transform(list_distinct(list_transform(json_keys(${j}), k -> lower(trim(k)))), k -> {key: k, value: ${j}->>(list_filter(json_keys(${j}), o -> lower(trim(o)) = k)[1])})) END`;
 }

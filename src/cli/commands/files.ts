@@ -8,7 +8,7 @@ import { profile } from '../../core/profiles.js';
 export function registerFiles(program: Command, ctx: () => CliContext): void {
   program
     .command('files')
-    .description('ingested files and what the methodology made of every row: read = estimated + fallback + cost-only + unclassified + rejected + superseded')
+    .description('ingested files and what the methodology made of every row: read = estimated + fallback + cost-only + unclassified + rejected + superseded; then their warnings')
     .option('--format <format>', 'output: table | csv | json', 'table')
     .action(async (opts: { format: string }) => {
       const c = ctx();
@@ -16,8 +16,11 @@ export function registerFiles(program: Command, ctx: () => CliContext): void {
         const p = profile(c.config.methodology);
         await store.ensureEstimated(p);
         const files = await store.files();
-        const rows = accountingRows(files.map((accounting) => ({ accounting })), await store.outcomes(p.id));
-        c.out(render(rows.map((r, i) => ({ id: files[i]?.fileId, ...r })), parseFormat(opts.format)));
+        const format = parseFormat(opts.format);
+        const rows = accountingRows(files.map((accounting) => ({ accounting })), await store.outcomes(p.id)).map((r, i) => ({ id: files[i]?.fileId, ...r }));
+        // JSON carries each file's warnings; a table or CSV is followed by them, as after ingest
+        c.out(render(format === 'json' ? rows.map((r, i) => ({ ...r, warnings: files[i]?.warnings ?? [] })) : rows, format));
+        if (format !== 'json') for (const f of files) for (const w of f.warnings) c.err(`warning: ${f.path}: ${w}`);
       });
     });
 }

@@ -1,13 +1,7 @@
 import { CLASSIFIER_VERSION, classifyInputsSql, classifySql, instanceTypeSql } from '../../sources/classify.js';
-import type { CanonicalFields, SourceMapping, TypedField } from '../../sources/types.js';
+import type { CanonicalFields, SourceMapping } from '../../sources/types.js';
 import { ident, lit, tagsFromJson } from '../../sources/sql.js';
-
-type Kind = 'timestamp' | 'number';
-
-const EXPECT: Record<Kind, string> = {
-  timestamp: 'expected an ISO 8601 date-time',
-  number: 'expected a number',
-};
+import { cellFailures, typedSql, withinYearsSql, type Check } from './cells-sql.js';
 
 /** Columns of `class_keys` that describe a kind of charge, and the canonical field each comes from. */
 const KEY_FIELDS = [
@@ -19,28 +13,6 @@ const KEY_FIELDS = [
 const ROW_FIELDS = [
   'provider', 'billing_account', 'sub_account', 'region', 'service', 'service_category', 'resource_id', 'charge_category', 'currency',
 ] as const satisfies ReadonlyArray<keyof CanonicalFields>;
-
-const NUMERIC_TYPES = /^(DOUBLE|FLOAT|REAL|DECIMAL|NUMERIC|TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT)\b/;
-const TIME_TYPES = /^(TIMESTAMP|DATE)\b/;
-
-function typed(field: TypedField, kind: Kind): string {
-  const type = field.type?.toUpperCase() ?? '';
-  if (kind === 'timestamp') {
-    // Parquet timestamps arrive typed (with a zone, they are stored as UTC: the session zone is UTC).
-    if (TIME_TYPES.test(type)) return `CAST(${field.sql} AS TIMESTAMP)`;
-    // Text: a UTC offset after the date ("+02:00", "-0500") needs the zone-aware parser, which is
-    // ~30× slower; "Z" and zone-less times parse directly. Anything else falls back to the zone-aware parser.
-    const v = `CAST(${field.sql} AS VARCHAR)`;
-    const zoned = `CAST(TRY_CAST(${v} AS TIMESTAMPTZ) AS TIMESTAMP)`;
-    // An offset is a '+' anywhere, or a '-' after the date's 'T' or space.
-    return `CASE WHEN ${v} LIKE '%+%' OR ${v} LIKE '%T%-%' OR ${v} LIKE '% %-%' THEN ${zoned} ELSE COALESCE(TRY_CAST(${v} AS TIMESTAMP), ${zoned}) END`;
-  }
-  if (NUMERIC_TYPES.test(type)) return `CAST(${field.sql} AS DOUBLE)`;
-  // Hand-made exports write money as "$10,000.00": a leading currency sign and comma thousands
-  // separators are accepted when unambiguous; "12,5" or "10 EUR" are not.
-  const text = `CAST(${field.sql} AS VARCHAR)`;
-  return `COALESCE(TRY_CAST(${field.sql} AS DOUBLE), CASE WHEN regexp_full_match(${text}, '\\s*-?[$€£]?\\s*-?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?\\s*|\\s*-?[$€£]\\s*-?[0-9]+(\\.[0-9]+)?\\s*') THEN TRY_CAST(regexp_replace(${text}, '[$€£,\\s]', '', 'g') AS DOUBLE) END)`;
-}
 
 /** New class keys and tag sets (of `__kinds`, `__tagsets`) into their tables. */
 export const storeKeysSql = [
@@ -149,20 +121,14 @@ const TYPED_FIELDS = ['period_start', 'period_end', 'quantity', 'billed_cost', '
  */
 export function groupRowsSql(mapping: SourceMapping, reader: string, descriptive: readonly string[], only: 'all' | 'rejected' = 'all'): string {
   const f = mapping.fields;
-  const checks: Array<{ name: string; field: TypedField; kind: Kind }> = [
+  const checks: Check[] = [
     { name: 'period_start', field: f.period_start, kind: 'timestamp' },
     { name: 'period_end', field: f.period_end, kind: 'timestamp' },
     { name: 'quantity', field: f.quantity, kind: 'number' },
     { name: 'billed_cost', field: f.billed_cost, kind: 'number' },
     { name: 'effective_cost', field: f.effective_cost, kind: 'number' },
   ];
-  const failures: Array<{ when: string; column: string; reason: string; value: string }> = [];
-  for (const c of checks) {
-    if (c.field.required) failures.push({ when: `c.__raw_${c.name} IS NULL`, column: c.field.column, reason: `missing value; ${EXPECT[c.kind]}`, value: 'NULL' });
-    failures.push({ when: `c.__raw_${c.name} IS NOT NULL AND c.__${c.name} IS NULL`, column: c.field.column, reason: EXPECT[c.kind], value: `left(CAST(c.__raw_${c.name} AS VARCHAR), 200)` });
-    // "NaN" and "Infinity" parse as numbers, and would poison every sum they enter
-    if (c.kind === 'number') failures.push({ when: `NOT isfinite(c.__${c.name})`, column: c.field.column, reason: 'expected a finite number', value: `left(CAST(c.__raw_${c.name} AS VARCHAR), 200)` });
-  }
+  const failures = cellFailures(checks);
   const chain = (pick: 'column' | 'reason' | 'value'): string =>
     `CASE ${failures.map((x) => `WHEN ${x.when} THEN ${pick === 'value' ? x.value : lit(x[pick])}`).join(' ')} ELSE NULL END`;
   const keys = descriptive.map(ident);
@@ -170,9 +136,10 @@ export function groupRowsSql(mapping: SourceMapping, reader: string, descriptive
   const columns = [
     ...keys,
     ...checks.map((c) => `${c.field.sql} AS __raw_${c.name}`),
-    ...checks.map((c) => `${typed(c.field, c.kind)} AS __${c.name}`),
-    `${typed(f.billing_period, 'timestamp')} AS __billing_period`,
-    `${typed(f.blended_cost, 'number')} AS __blended_cost`,
+    ...checks.map((c) => `${typedSql(c.field, c.kind)} AS __${c.name}`),
+    // a billing period that does not parse, or is out of range, is the month of the charge (below)
+    `${withinYearsSql(typedSql(f.billing_period, 'timestamp'))} AS __billing_period`,
+    `${typedSql(f.blended_cost, 'number')} AS __blended_cost`,
   ];
   const grouped = `WITH c AS (SELECT __rn, ${columns.join(',\n  ')} FROM ${reader}),
 t AS (SELECT c.__rn, ${[...keys, ...checks.map((x) => `c.__${x.name}`), 'c.__billing_period', 'c.__blended_cost'].join(', ')},

@@ -79,34 +79,165 @@ describe('ingest', () => {
     const rejects = await store.rejects();
     expect(rejects.map((x) => [x.rowNo, x.column, x.reason, x.value])).toEqual([
       [2, 'BilledCost', 'expected a number', '12,5 EUR'],
-      [3, 'ChargePeriodStart', 'expected an ISO 8601 date-time', 'yesterday'],
+      [3, 'ChargePeriodStart', 'expected an ISO 8601 date-time (YYYY-MM-DDTHH:MM:SSZ)', 'yesterday'],
       [5, 'ConsumedQuantity', 'expected a finite number', 'NaN'],
       [6, 'EffectiveCost', 'expected a finite number', '-Infinity'],
     ]);
   });
 
   it('stores text date-times in UTC, applying any offset', async () => {
-    const starts = ['2026-08-01T02:00:00+02:00', '2026-08-01T00:00:00Z', '2026-08-01 00:00:00', '2026-07-31T19:00:00-05:00', '2026-08-01T05:30:00+0530', '2026-08-01T00:00:00.000Z'];
+    const starts = [
+      '2026-08-01T02:00:00+02:00', '2026-08-01T00:00:00Z', '2026-08-01 00:00:00', '2026-07-31T19:00:00-05:00', '2026-08-01T05:30:00+0530',
+      '2026-08-01T00:00:00.000Z', '2026-08-01 00:00:00.000', '2026-08-01', '2026-08-01T00:00', '2026-08-01T03:00:00.5+03', '2026-08-01T00:00:00.123456Z',
+    ];
     const path = writeFocus(dir, 'zones.csv', starts.map((ChargePeriodStart, i) => ({ ChargePeriodStart, ResourceId: `r${i}` })));
     await store.ingest(path, opts);
     const rows = await store.db.all<{ s: string }>("SELECT strftime(period_start, '%Y-%m-%dT%H:%M:%S') AS s FROM usage ORDER BY row_no");
     expect(rows.map((r) => r.s)).toEqual(starts.map(() => '2026-08-01T00:00:00'));
   });
 
+  it('reads ISO 8601 date-times only, in the years 2000 to 2099, and refuses an end before its start', async () => {
+    const header = [...FOCUS_HEADER, 'BillingPeriodStart'];
+    const rows = [
+      { ChargePeriodStart: '9/1/26', ChargePeriodEnd: '9/2/26' },
+      { ChargePeriodStart: '2026/08/01' },
+      { ChargePeriodStart: '2026-8-1' },
+      { ChargePeriodStart: '2026-08-01 00:00:00 UTC' },
+      { ChargePeriodStart: 'epoch' },
+      { ChargePeriodStart: '1900-08-01T00:00:00Z', ChargePeriodEnd: '1900-08-01T01:00:00Z' },
+      { ChargePeriodEnd: '2999-08-01T01:00:00Z' },
+      { ChargePeriodStart: '2026-08-02T00:00:00Z', ChargePeriodEnd: '2026-08-01T00:00:00Z' },
+      // an unreadable billing period is the month of the charge
+      { BillingPeriodStart: '8/1/26' },
+      { ChargePeriodStart: '2026-08-01', ChargePeriodEnd: '2026-08-01 01:00:00.000' },
+    ];
+    const path = writeFocus(dir, 'dates.csv', rows.map((r, i) => ({ ...r, ResourceId: `r${i + 1}` }) as never), header);
+    const r = await store.ingest(path, opts);
+    expect(r.accounting).toMatchObject({ rowsRead: 10, rejected: 8, estimated: 2 });
+    const iso = 'expected an ISO 8601 date-time (YYYY-MM-DDTHH:MM:SSZ)';
+    const years = 'expected a date-time in the years 2000 to 2099';
+    expect((await store.rejects()).map((x) => [x.rowNo, x.column, x.reason, x.value])).toEqual([
+      [1, 'ChargePeriodStart', iso, '9/1/26'],
+      [2, 'ChargePeriodStart', iso, '2026/08/01'],
+      [3, 'ChargePeriodStart', iso, '2026-8-1'],
+      [4, 'ChargePeriodStart', iso, '2026-08-01 00:00:00 UTC'],
+      [5, 'ChargePeriodStart', iso, 'epoch'],
+      [6, 'ChargePeriodStart', years, '1900-08-01T00:00:00Z'],
+      [7, 'ChargePeriodEnd', years, '2999-08-01T01:00:00Z'],
+      [8, 'ChargePeriodEnd', 'before ChargePeriodStart: expected an end at or after the start', '2026-08-01T00:00:00Z'],
+    ]);
+    const ok = await store.db.all<{ resource_id: string; s: string; e: string; p: string }>(
+      "SELECT resource_id, strftime(period_start, '%Y-%m-%d %H') AS s, strftime(period_end, '%Y-%m-%d %H') AS e, strftime(billing_period, '%Y-%m-%d') AS p FROM usage WHERE status = 'ok' ORDER BY resource_id",
+    );
+    expect(ok).toEqual([
+      { resource_id: 'r10', s: '2026-08-01 00', e: '2026-08-01 01', p: '2026-08-01' },
+      { resource_id: 'r9', s: '2026-08-01 00', e: '2026-08-01 01', p: '2026-08-01' },
+    ]);
+  });
+
+  it('applies the same years and order to typed Parquet date-times', async () => {
+    const rows = [
+      { ChargePeriodStart: '1999-12-31T23:00:00Z', ChargePeriodEnd: '2000-01-01T00:00:00Z' },
+      { ChargePeriodStart: '2026-08-01T02:00:00Z', ChargePeriodEnd: '2026-08-01T01:00:00Z' },
+      {},
+    ];
+    const csv = writeFocus(dir, 'typed.csv', rows.map((r, i) => ({ ...r, ResourceId: `r${i + 1}` })));
+    const pq = join(dir, 'typed.parquet');
+    await store.db.run(`COPY (SELECT * REPLACE (CAST(ChargePeriodStart AS TIMESTAMP) AS ChargePeriodStart, CAST(ChargePeriodEnd AS TIMESTAMP) AS ChargePeriodEnd)
+      FROM read_csv('${csv}', all_varchar = true)) TO '${pq}' (FORMAT parquet)`);
+    const r = await store.ingest(pq, opts);
+    expect(r.accounting).toMatchObject({ rowsRead: 3, rejected: 2, estimated: 1 });
+    expect((await store.rejects()).map((x) => [x.rowNo, x.column, x.reason])).toEqual([
+      [1, 'ChargePeriodStart', 'expected a date-time in the years 2000 to 2099'],
+      [2, 'ChargePeriodEnd', 'before ChargePeriodStart: expected an end at or after the start'],
+    ]);
+  });
+
+  it("reads ',' in a number only as a thousands separator, and names a decimal comma", async () => {
+    const costs = ['0,096', '12,5', '1,23', '01,234', '1.234,56', '1,234.50', '$1,000', ' -1,234,567.5 ', '1,2,3'];
+    const path = writeFocus(dir, 'commas.csv', costs.map((BilledCost, i) => ({ BilledCost, ResourceId: `r${i + 1}` })));
+    const r = await store.ingest(path, opts);
+    expect(r.accounting).toMatchObject({ rowsRead: 9, rejected: 6 });
+    const comma = "expected a number with '.' as the decimal point";
+    expect((await store.rejects()).map((x) => [x.rowNo, x.reason, x.value])).toEqual([
+      [1, comma, '0,096'], [2, comma, '12,5'], [3, comma, '1,23'], [4, comma, '01,234'], [5, comma, '1.234,56'], [9, 'expected a number', '1,2,3'],
+    ]);
+    const ok = await store.db.all<{ resource_id: string; billed_cost: number }>("SELECT resource_id, billed_cost FROM usage WHERE status = 'ok' ORDER BY resource_id");
+    expect(ok).toEqual([{ resource_id: 'r6', billed_cost: 1234.5 }, { resource_id: 'r7', billed_cost: 1000 }, { resource_id: 'r8', billed_cost: -1234567.5 }]);
+  });
+
+  it('reads tags that are not a JSON object as none, and warns how many rows had them and which first', async () => {
+    const rows = [{}, { Tags: '{team: z' }, { Tags: '[1, 2]' }, { Tags: '{"team":"b"}' }, { Tags: '{team: z', BilledCost: 'abc' }, { Tags: '{team: z' }];
+    const csv = writeFocus(dir, 'tags.csv', rows.map((r, i) => ({ ...r, ResourceId: `r${i + 1}` })));
+    for (const file of [csv, await asParquet(csv)]) {
+      const r = await store.ingest(file, opts);
+      // the rows are kept (their cost and usage are sound), untagged; the rejected row 5 is not counted
+      expect(r.accounting).toMatchObject({ rowsRead: 6, rejected: 1, estimated: 5 });
+      expect(r.accounting.warnings).toContain('Tags unreadable in 3 rows (not a JSON object): read as untagged; first: row 2, "{team: z"');
+      expect((await store.files()).find((f) => f.fileId === r.fileId)?.warnings).toEqual(r.accounting.warnings);
+      const teams = await store.db.all<{ resource_id: string; team: string | null }>(
+        "SELECT resource_id, s.tags['team'] AS team FROM usage u JOIN tag_sets s USING (tags_key) WHERE file_id = $1 ORDER BY resource_id", [r.fileId]);
+      expect(teams).toEqual([{ resource_id: 'r1', team: 'a' }, { resource_id: 'r2', team: null }, { resource_id: 'r3', team: null }, { resource_id: 'r4', team: 'b' }, { resource_id: 'r6', team: null }]);
+    }
+  });
+
   it('keeps malformed CSV lines as rejected rows and numbers the rows after them correctly', async () => {
     // past the sniffer's sample (20,480 rows), so the file is read strictly and the line is refused
     const n = 24_000;
     const bad: Record<number, string> = { 22_004: 'abc', 22_007: 'x' };
-    const path = writeFocus(dir, 'ragged.csv', Array.from({ length: n }, (_, i) => ({ ResourceId: `r${i + 1}`, ...(bad[i + 1] ? { BilledCost: bad[i + 1] } : {}) })));
+    const path = writeFocus(dir, 'ragged.csv', Array.from({ length: n }, (_, i) => ({
+      ResourceId: `r${i + 1}`, ...(bad[i + 1] ? { BilledCost: bad[i + 1] } : {}), ...(i + 1 === 22_010 ? { Tags: '{bad' } : {}),
+    })));
     const lines = readFileSync(path, 'utf8').split('\n');
     lines.splice(22_001, 0, 'just,three,fields');
     writeFileSync(path, lines.join('\n'));
     const r = await store.ingest(path, opts);
     expect(r.accounting).toMatchObject({ rowsRead: n + 1, rejected: 3, estimated: n - 2 });
+    // r22010's unreadable tags are named by the row they sit in
+    expect(r.accounting.warnings).toContain('Tags unreadable in 1 row (not a JSON object): read as untagged; first: row 22011, "{bad"');
     expect(r.accounting.warnings.join()).not.toMatch(/leniently/);
     // data rows: the malformed line = 22,001, r22001 = 22,002, r22004 = 22,005, r22007 = 22,008
     const rejected = (await store.rejects()).map((x) => [x.rowNo, x.column, x.value]);
     expect(rejected).toEqual([[22_001, 'ChargeCategory', 'just,three,fields'], [22_005, 'BilledCost', 'abc'], [22_008, 'BilledCost', 'x']]);
+  });
+
+  describe('CSV lines that disagree with the header', () => {
+    /** A FOCUS file of `n` default rows, its data row `i` (from 1) replaced by `edit(line)`. */
+    function edited(name: string, n: number, edits: Record<number, (line: string) => string>): string {
+      const path = writeFocus(dir, name, Array.from({ length: n }, (_, i) => ({ ResourceId: `r${i + 1}` })));
+      const lines = readFileSync(path, 'utf8').split('\n');
+      for (const [i, edit] of Object.entries(edits)) lines[Number(i)] = edit(lines[Number(i)] ?? '');
+      writeFileSync(path, lines.join('\n'));
+      return path;
+    }
+
+    it('says whether rows have more or fewer fields than the header, and the first of them', async () => {
+      const more = await store.ingest(edited('more.csv', 4, { 2: (l) => `${l},EXTRA,FIELDS`, 4: (l) => `${l},X` }), opts);
+      expect(more.accounting).toMatchObject({ rowsRead: 4, rejected: 0 });
+      expect(more.accounting.warnings.filter((w) => /fields/.test(w))).toEqual([
+        "2 rows have more fields than the header's 16 (first: row 2, 18 fields): read leniently, the extra fields are ignored (check the export)",
+      ]);
+      const fewer = await store.ingest(edited('fewer.csv', 4, { 3: (l) => l.split(',').slice(0, 13).join(',') }), opts);
+      expect(fewer.accounting.warnings.filter((w) => /fields/.test(w))).toEqual([
+        "1 row has fewer fields than the header's 16 (first: row 3, 13 fields): read leniently, the missing trailing fields are empty (check the export)",
+      ]);
+    });
+
+    it('reads a file of mixed line endings without a warning when its rows are sound', async () => {
+      const r = await store.ingest(edited('crlf.csv', 4, { 3: (l) => `${l}\r` }), opts);
+      expect(r.accounting).toMatchObject({ rowsRead: 4, rejected: 0, estimated: 4 });
+      expect(r.accounting.warnings.join()).not.toMatch(/fields|leniently|Tags/);
+    });
+
+    it('names the line of an unclosed quote and what was expected there', async () => {
+      const path = edited('quote.csv', 3, { 2: () => '111,USD,"unterminated' });
+      const e = await store.ingest(path, opts).then(() => undefined, (x: unknown) => x);
+      expect(isGreenopsError(e) && [e.code, e.message, e.data]).toEqual([
+        'E_INPUT_FILE_UNREADABLE',
+        `${path}: cannot be read: line 3: a quoted value is not closed (expected a closing quote "): "111,USD,\\"unterminated"`,
+        { file: path, line: 3, expected: 'a closing quote (")' },
+      ]);
+    });
   });
 
   it('reads NULL, null (as in the FOCUS 1.2 examples) and an empty cell as missing', async () => {

@@ -8,10 +8,12 @@ import type { BillingSource, ColumnInfo } from '../../sources/types.js';
 import type { Db } from './connection.js';
 import { distinctKeysSql, groupRowsSql, keyCollisionSql, storeKeysSql, storedColumns, usageRowsSql } from './ingest-sql.js';
 import { csvReaderSql, describeSql, fileKind, parquetReaderSql, type CsvDialect } from './reader.js';
+import { lenientReadWarnings, unreadableLine } from './csv-check.js';
 import type { FileAccounting } from '../types.js';
 import { fileAccounting } from './accounting.js';
 import { classifyPendingKeys } from './classify.js';
 import { supersedeEarlier, type Superseded, type Supersession } from './supersede.js';
+import { findUnreadableTags, shiftedRowNo, unreadableTagsWarning, type UnreadableTags } from './tags-check.js';
 
 /**
  * SHA-256 of the file's bytes, in one streaming pass. Gzipped files are also inflated in the same pass
@@ -73,9 +75,20 @@ async function describe(db: Db, path: string): Promise<{ columns: ColumnInfo[]; 
     try {
       return { columns: await attempt({ lenient: true }), dialect: { lenient: true } };
     } catch {
-      throw unreadable(path, strictError);
+      throw await unreadableCsv(db, path, strictError);
     }
   }
+}
+
+/** A CSV file no read takes: its first bad line and what was expected there, where a strict read finds one; else DuckDB's message. */
+async function unreadableCsv(db: Db, path: string, strictError: unknown): Promise<GreenopsError> {
+  // if the lines cannot be checked either, DuckDB's own message for the file is the one to give
+  const bad = await unreadableLine(db, path).catch(() => undefined);
+  if (!bad) return unreadable(path, strictError);
+  return new GreenopsError('E_INPUT_FILE_UNREADABLE', `${path}: cannot be read: line ${bad.line}: ${bad.reason}`, {
+    cause: strictError,
+    data: { file: path, line: bad.line, ...(bad.expected ? { expected: bad.expected } : {}) },
+  });
 }
 
 export interface IngestOptions {
@@ -134,9 +147,7 @@ export async function ingestFile(db: Db, inputPath: string, options: IngestOptio
     throw new GreenopsError('E_INPUT_FORMAT_UNKNOWN', `${inputPath}: unrecognised billing export; expected one of ${options.candidates.map((s) => s.title).join(', ')} (found columns ${columns.slice(0, 6).map((c) => c.name).join(', ')}${columns.length > 6 ? ', …' : ''})`, { data: { file: inputPath } });
   }
   const mapped = source.map(columns, inputPath);
-  const mapping = dialect.lenient
-    ? { ...mapped, warnings: [...mapped.warnings, 'rows have fewer fields than the header: read leniently, missing trailing fields are empty (check the export)'] }
-    : mapped;
+  const mapping = dialect.lenient ? { ...mapped, warnings: [...mapped.warnings, ...(await lenientReadWarnings(db, path, columns.map((c) => c.name)))] } : mapped;
   const kind = fileKind(path);
   const rejectsTable = `greenops_rejects_${process.pid}_${Date.now()}`;
 
@@ -145,12 +156,13 @@ export async function ingestFile(db: Db, inputPath: string, options: IngestOptio
     const id = (await db.all<{ id: number }>("SELECT nextval('file_id_seq') AS id"))[0]?.id;
     if (id === undefined) throw new GreenopsError('E_STORE', 'could not number the file');
     const used = storedColumns(columns.map((c) => c.name), mapping);
+    let badTags: UnreadableTags | undefined;
     const descriptive = [...new Set([...used.kind, ...used.tags, ...used.row])];
     try {
       // One pass over the rows checks and groups them; everything after reads the groups. Rows are
       // read unnumbered (numbering a CSV serialises its read): only when some cell is bad is the file
       // read again, numbered, for the rejected rows.
-      const reader = (numbered: boolean, rejects: string): string => (kind === 'csv' ? csvReaderSql(path, dialect, used.all, rejects, numbered) : parquetReaderSql(path, numbered));
+      const reader = (numbered: boolean, rejects: string, columns = used.all): string => (kind === 'csv' ? csvReaderSql(path, dialect, columns, rejects, numbered) : parquetReaderSql(path, numbered));
       await db.run(`CREATE OR REPLACE TEMP TABLE __groups AS ${groupRowsSql(mapping, reader(false, rejectsTable), descriptive)}`);
       const bad = await db.all<{ n: number }>('SELECT count(*) AS n FROM __groups WHERE __reject_column IS NOT NULL');
       if ((bad[0]?.n ?? 0) > 0) {
@@ -160,6 +172,9 @@ export async function ingestFile(db: Db, inputPath: string, options: IngestOptio
         await db.run(`DROP TABLE IF EXISTS "${rejectsTable}_n_scan"`);
       }
       for (const sql of distinctKeysSql(mapping, used)) await db.run(sql);
+      badTags = await findUnreadableTags(db, used.tags, () => reader(true, `${rejectsTable}_t`, used.tags));
+      await db.run(`DROP TABLE IF EXISTS "${rejectsTable}_t"`);
+      await db.run(`DROP TABLE IF EXISTS "${rejectsTable}_t_scan"`);
       await db.run(`INSERT INTO usage BY NAME ${usageRowsSql(mapping, used)}`, { file_id: id });
       await db.run('DROP TABLE __groups');
     } catch (e) {
@@ -171,14 +186,15 @@ export async function ingestFile(db: Db, inputPath: string, options: IngestOptio
     await classifyPendingKeys(db);
     await db.run('DROP TABLE IF EXISTS __kinds');
     await db.run('DROP TABLE IF EXISTS __tagsets');
-    if (kind === 'csv') await recordStructuralRejects(db, id, rejectsTable);
+    const leftOut = kind === 'csv' ? await recordStructuralRejects(db, id, rejectsTable) : [];
+    const warnings = [...mapping.warnings, ...(badTags ? [unreadableTagsWarning(badTags, used.tags, shiftedRowNo(badTags.firstRow, leftOut))] : [])];
     const counts = await db.all<{ n: number; r: number }>("SELECT sum(line_count) AS n, COALESCE(sum(line_count) FILTER (WHERE status = 'rejected'), 0) AS r FROM usage WHERE file_id = $1", [id]);
     const n = counts[0]?.n ?? 0;
     if (n === 0) throw new GreenopsError('E_INPUT_FILE_EMPTY', `${inputPath}: no data rows after the header; expected at least one charge`, { data: { file: inputPath } });
     await db.run(
       `INSERT INTO files (file_id, sha256, path, format, format_version, bytes, ingested_at, rows_read, rows_rejected, warnings, batch)
        VALUES ($1, $2, $3, $4, $5, $6, now(), $7, $8, $9::VARCHAR[], $10)`,
-      [id, await hashing, path, source.id, mapping.formatVersion, bytes, n, counts[0]?.r ?? 0, JSON.stringify(mapping.warnings), options.batch ?? null],
+      [id, await hashing, path, source.id, mapping.formatVersion, bytes, n, counts[0]?.r ?? 0, JSON.stringify(warnings), options.batch ?? null],
     );
     if (options.supersede !== false) supersession = await supersedeEarlier(db, id, options.batch ?? null);
     return id;
@@ -213,17 +229,17 @@ export async function ingestFiles(
  * Lines DuckDB could not split into the header's columns never reach the mapping; they are kept as
  * rejected usage rows with DuckDB's message. Accepted rows were numbered without them, so their row
  * numbers are shifted back into place: the j-th accepted row sits after every rejected line k with
- * (line_k − k) < j.
+ * (line_k − k) < j. Returns the rejected lines' row numbers, in order.
  */
-async function recordStructuralRejects(db: Db, fileId: number, table: string): Promise<void> {
+async function recordStructuralRejects(db: Db, fileId: number, table: string): Promise<number[]> {
   const exists = await db.all<{ n: number }>('SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = $1', [table]);
-  if ((exists[0]?.n ?? 0) === 0) return;
+  if ((exists[0]?.n ?? 0) === 0) return [];
   const rejects = await db.all<{ row_no: number; column_name: string | null; error_message: string; csv_line: string }>(
     `SELECT DISTINCT ON (line) line - 1 AS row_no, column_name, error_message, csv_line FROM "${table}" ORDER BY line`,
   );
   await db.run(`DROP TABLE IF EXISTS "${table}"`);
   await db.run(`DROP TABLE IF EXISTS "${table}_scan"`);
-  if (rejects.length === 0) return;
+  if (rejects.length === 0) return [];
   await db.run(`CREATE TEMP TABLE __rej AS SELECT unnest($1::BIGINT[]) AS row_no, generate_subscripts($1::BIGINT[], 1) AS k`, [JSON.stringify(rejects.map((r) => r.row_no))]);
   await db.run(
     `UPDATE usage SET row_no = usage.row_no + (SELECT count(*) FROM __rej WHERE __rej.row_no - __rej.k < usage.row_no) WHERE file_id = $1`,
@@ -236,4 +252,5 @@ async function recordStructuralRejects(db: Db, fileId: number, table: string): P
       [fileId, r.row_no, r.column_name ?? '(line)', `malformed CSV line: ${r.error_message}`, (r.csv_line ?? '').slice(0, 200)],
     );
   }
+  return rejects.map((r) => r.row_no);
 }

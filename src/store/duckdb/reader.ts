@@ -8,14 +8,19 @@ export function fileKind(path: string): FileKind {
 }
 
 /** Bills are comma-separated; `.tsv` files are tab-separated. The sniffer guesses wrong on wide, sparse headers. */
+export function csvDelimiter(path: string): string {
+  return /\.tsv(\.gz)?$/i.test(path) ? '\t' : ',';
+}
+
 function delimiter(path: string): string {
-  return /\.tsv(\.gz)?$/i.test(path) ? "'\\t'" : "','";
+  return csvDelimiter(path) === '\t' ? "'\\t'" : "','";
 }
 
 export interface CsvDialect {
   /**
-   * Lenient: rows with fewer fields than the header are padded with NULLs. Only used when the strict
-   * read fails, and always reported as a warning on the file.
+   * Lenient: rows with fewer fields than the header are padded with NULLs, extra fields are read into
+   * columns no mapping uses, and mixed line endings are taken. Only used when the strict read fails;
+   * the file's warnings say which rows it had to pad or cut (see csv-check.ts).
    */
   readonly lenient: boolean;
 }
@@ -46,6 +51,27 @@ export function csvReaderSql(path: string, dialect: CsvDialect, columns: readonl
   const list = columns.length ? columns.map(ident).join(', ') : '*';
   const rejects = `store_rejects = true, rejects_table = ${lit(rejectsTable)}, rejects_scan = ${lit(`${rejectsTable}_scan`)}`;
   return `(SELECT ${numbered ? 'row_number() OVER ()' : 'NULL::BIGINT'} AS __rn, ${list} FROM read_csv(${lit(path)}, ${csvOptions(path, dialect)}, ${rejects}))`;
+}
+
+/**
+ * The file's first line as it is written (one column, no quoting, no sniffing, whatever its line ends), for counting the
+ * header's fields when the sniffer cannot read the file. Compressed files are inflated by DuckDB.
+ */
+export function firstLineSql(path: string): string {
+  return `SELECT line FROM read_csv(${lit(path)}, auto_detect = false, header = false, columns = {'line': 'VARCHAR'}, delim = chr(31), quote = '', escape = '', max_line_size = 1048576, strict_mode = false) LIMIT 1`;
+}
+
+/**
+ * A read of a CSV file as `width` text columns, without the sniffer (which refuses a file whose lines
+ * disagree), keeping every line it cannot read, and why, in `rejectsTable`: to say what is wrong with
+ * a file that only a lenient read, or none, can take. Not `strict`, it takes mixed line endings and
+ * stray quotes, and refuses only lines with fewer fields (it drops extra ones); `strict`, it also
+ * names an unclosed quote.
+ */
+export function checkReadSql(path: string, width: number, rejectsTable: string, strict: boolean): string {
+  const columns = `{${Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ')}}`;
+  const rejects = `store_rejects = true, rejects_table = ${lit(rejectsTable)}, rejects_scan = ${lit(`${rejectsTable}_scan`)}`;
+  return `SELECT count(*) AS n FROM read_csv(${lit(path)}, ${csvOptions(path, { lenient: false })}, auto_detect = false, columns = ${columns}, strict_mode = ${strict}, ${rejects})`;
 }
 
 /** Only the header: for sniffing columns without reading the data. */
