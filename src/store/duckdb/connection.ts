@@ -19,10 +19,14 @@ export interface DuckOptions {
   readonly trace?: (sql: string, seconds: number) => void;
 }
 
-/** A thin, typed wrapper over one DuckDB connection: parameterised SQL only. */
-export interface Db {
+/** Statements and queries over one connection: parameterised SQL only. */
+export interface Queries {
   all<T extends Row = Row>(sql: string, params?: Params): Promise<T[]>;
   run(sql: string, params?: Params): Promise<void>;
+}
+
+/** A thin, typed wrapper over one DuckDB connection: parameterised SQL only. */
+export interface Db extends Queries {
   /**
    * Append rows to a table through DuckDB's appender, a column at a time: a column a row lacks is
    * NULL. Types: VARCHAR, DOUBLE, BOOLEAN, INTEGER, BIGINT, UBIGINT (from a number, decimal string or
@@ -31,6 +35,12 @@ export interface Db {
   append(table: string, rows: readonly object[]): Promise<void>;
   /** Run `fn` in one transaction; nested calls join the outermost, which alone commits or rolls back. */
   transaction<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * A second connection to the same database, outside any transaction of this one: for statements
+   * that may fail without harm (probing how a file reads), since a failed statement aborts the
+   * transaction it runs in.
+   */
+  probe(): Promise<Queries>;
   close(): void;
   readonly path: string;
 }
@@ -89,15 +99,8 @@ function assertDuckDbFile(path: string): void {
   }
 }
 
-/** Open (creating if needed) a DuckDB file and bring its schema up to date. ':memory:' works too. */
-export async function openDb(path: string, options: DuckOptions = {}): Promise<Db> {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const instance = await createInstance(path, options);
-  const conn: DuckDBConnection = await instance.connect();
-  await conn.run("SET TimeZone = 'UTC'");
-  let depth = 0;
-  const db: Db = {
-    path,
+function queriesOver(conn: DuckDBConnection, options: DuckOptions): Queries {
+  return {
     async all<T extends Row = Row>(sql: string, params?: Params): Promise<T[]> {
       const t0 = options.trace ? performance.now() : 0;
       const reader = await conn.runAndReadAll(sql, params as DuckDBValue[] | Record<string, DuckDBValue> | undefined);
@@ -108,6 +111,28 @@ export async function openDb(path: string, options: DuckOptions = {}): Promise<D
       const t0 = options.trace ? performance.now() : 0;
       await conn.run(sql, params as DuckDBValue[] | Record<string, DuckDBValue> | undefined);
       options.trace?.(sql, (performance.now() - t0) / 1000);
+    },
+  };
+}
+
+/** Open (creating if needed) a DuckDB file and bring its schema up to date. ':memory:' works too. */
+export async function openDb(path: string, options: DuckOptions = {}): Promise<Db> {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const instance = await createInstance(path, options);
+  const conn: DuckDBConnection = await instance.connect();
+  await conn.run("SET TimeZone = 'UTC'");
+  let depth = 0;
+  let probing: { conn: DuckDBConnection; queries: Queries } | undefined;
+  const db: Db = {
+    path,
+    ...queriesOver(conn, options),
+    async probe(): Promise<Queries> {
+      if (!probing) {
+        const second = await instance.connect();
+        await second.run("SET TimeZone = 'UTC'");
+        probing = { conn: second, queries: queriesOver(second, options) };
+      }
+      return probing.queries;
     },
     async append(table, rows): Promise<void> {
       // the table's columns and types, from an empty result (the catalog views cost ~10 ms)
@@ -160,6 +185,7 @@ export async function openDb(path: string, options: DuckOptions = {}): Promise<D
       }
     },
     close(): void {
+      probing?.conn.closeSync();
       conn.closeSync();
       instance.closeSync();
     },

@@ -1,6 +1,6 @@
 import { quote } from '../../core/errors.js';
 import { ident } from '../../sources/sql.js';
-import type { Db } from './connection.js';
+import type { Queries } from './connection.js';
 import { checkReadSql, csvDelimiter, csvReaderSql, firstLineSql } from './reader.js';
 
 /**
@@ -34,7 +34,7 @@ export function countFields(line: string, delimiter: string): number {
 }
 
 /** Fields in the file's header (its first line), or undefined if the file has no line. */
-export async function headerWidth(db: Db, path: string): Promise<number | undefined> {
+export async function headerWidth(db: Queries, path: string): Promise<number | undefined> {
   const rows = await db.all<{ line: string | null }>(firstLineSql(path));
   const line = rows[0]?.line;
   return line ? countFields(line, csvDelimiter(path)) : undefined;
@@ -44,13 +44,13 @@ function tableName(what: string): string {
   return `greenops_${what}_${process.pid}_${Date.now()}`;
 }
 
-async function dropRejects(db: Db, table: string): Promise<void> {
+async function dropRejects(db: Queries, table: string): Promise<void> {
   await db.run(`DROP TABLE IF EXISTS "${table}"`);
   await db.run(`DROP TABLE IF EXISTS "${table}_scan"`);
 }
 
 /** The lines a read of `width` fields without the sniffer refuses (see `checkReadSql`), by kind, the first of each first. */
-export async function refusedLines(db: Db, path: string, width: number, strict: boolean): Promise<LineProblem[]> {
+export async function refusedLines(db: Queries, path: string, width: number, strict: boolean): Promise<LineProblem[]> {
   const table = tableName('check');
   try {
     await db.run(checkReadSql(path, width, table, strict));
@@ -74,7 +74,7 @@ export async function refusedLines(db: Db, path: string, width: number, strict: 
  * header after their position (`column20` …) when its sniffer saw such a row: the rows with any of
  * them, numbered, are those.
  */
-async function longRows(db: Db, path: string, described: readonly string[], width: number): Promise<LineProblem[]> {
+async function longRows(db: Queries, path: string, described: readonly string[], width: number): Promise<LineProblem[]> {
   const extra = described.slice(width);
   if (extra.length === 0) return [];
   const table = tableName('long');
@@ -110,7 +110,7 @@ export function lenientWarnings(problems: readonly LineProblem[], width: number)
  * when its rows are otherwise sound, as with mixed line endings; a general one if its lines cannot be
  * checked.
  */
-export async function lenientReadWarnings(db: Db, path: string, described: readonly string[]): Promise<string[]> {
+export async function lenientReadWarnings(db: Queries, path: string, described: readonly string[]): Promise<string[]> {
   try {
     const width = await headerWidth(db, path);
     if (width === undefined) return [];
@@ -132,7 +132,7 @@ export function unreadableReason(problems: readonly LineProblem[]): { line: numb
 }
 
 /** The first line no read of the file can take, in words; undefined when a strict read finds none. */
-export async function unreadableLine(db: Db, path: string): Promise<ReturnType<typeof unreadableReason>> {
+export async function unreadableLine(db: Queries, path: string): Promise<ReturnType<typeof unreadableReason>> {
   const width = await headerWidth(db, path);
   return width === undefined ? undefined : unreadableReason(await refusedLines(db, path, width, true));
 }

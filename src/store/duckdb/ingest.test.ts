@@ -6,6 +6,7 @@ import { billingSources } from '../../sources/index.js';
 import { focusSource } from '../../sources/focus/index.js';
 import { FOCUS_HEADER, scratchDir, writeFocus } from '../../../test/helpers/focus.js';
 import { openDuckStore, type DuckStore } from './index.js';
+import type { IngestOutcome } from './ingest.js';
 import { isGreenopsError } from '../../core/errors.js';
 import { defaultProfile } from '../../core/methodology.js';
 import { defaultAttribution } from '../../analysis/attribution.js';
@@ -210,14 +211,20 @@ describe('ingest', () => {
       writeFileSync(path, lines.join('\n'));
       return path;
     }
+    /** As the CLI ingests: the files of one command in one transaction, which a probe that fails must not abort. */
+    async function asCommand(path: string): Promise<IngestOutcome> {
+      const [r] = await store.ingestAll([path], opts);
+      if (!r) throw new Error('no outcome');
+      return r;
+    }
 
     it('says whether rows have more or fewer fields than the header, and the first of them', async () => {
-      const more = await store.ingest(edited('more.csv', 4, { 2: (l) => `${l},EXTRA,FIELDS`, 4: (l) => `${l},X` }), opts);
+      const more = await asCommand(edited('more.csv', 4, { 2: (l) => `${l},EXTRA,FIELDS`, 4: (l) => `${l},X` }), opts);
       expect(more.accounting).toMatchObject({ rowsRead: 4, rejected: 0 });
       expect(more.accounting.warnings.filter((w) => /fields/.test(w))).toEqual([
         "2 rows have more fields than the header's 16 (first: row 2, 18 fields): read leniently, the extra fields are ignored (check the export)",
       ]);
-      const fewer = await store.ingest(edited('fewer.csv', 4, { 3: (l) => l.split(',').slice(0, 13).join(',') }), opts);
+      const fewer = await asCommand(edited('fewer.csv', 4, { 3: (l) => l.split(',').slice(0, 13).join(',') }), opts);
       expect(fewer.accounting.warnings.filter((w) => /fields/.test(w))).toEqual([
         "1 row has fewer fields than the header's 16 (first: row 3, 13 fields): read leniently, the missing trailing fields are empty (check the export)",
       ]);
@@ -231,7 +238,7 @@ describe('ingest', () => {
 
     it('names the line of an unclosed quote and what was expected there', async () => {
       const path = edited('quote.csv', 3, { 2: () => '111,USD,"unterminated' });
-      const e = await store.ingest(path, opts).then(() => undefined, (x: unknown) => x);
+      const e = await asCommand(path).then(() => undefined, (x: unknown) => x);
       expect(isGreenopsError(e) && [e.code, e.message, e.data]).toEqual([
         'E_INPUT_FILE_UNREADABLE',
         `${path}: cannot be read: line 3: a quoted value is not closed (expected a closing quote "): "111,USD,\\"unterminated"`,

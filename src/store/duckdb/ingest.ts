@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { GreenopsError } from '../../core/errors.js';
 import type { BillingSource, ColumnInfo } from '../../sources/types.js';
-import type { Db } from './connection.js';
+import type { Db, Queries } from './connection.js';
 import { distinctKeysSql, groupRowsSql, keyCollisionSql, storeKeysSql, storedColumns, usageRowsSql } from './ingest-sql.js';
 import { csvReaderSql, describeSql, fileKind, parquetReaderSql, type CsvDialect } from './reader.js';
 import { lenientReadWarnings, unreadableLine } from './csv-check.js';
@@ -62,7 +62,7 @@ function unreadable(path: string, e: unknown): GreenopsError {
   return new GreenopsError('E_INPUT_FILE_UNREADABLE', `${path}: cannot be read: ${first.replace(/^[A-Za-z ]+Error: /, '')}`, { cause: e, data: { file: path } });
 }
 
-async function describe(db: Db, path: string): Promise<{ columns: ColumnInfo[]; dialect: CsvDialect }> {
+async function describe(db: Queries, path: string): Promise<{ columns: ColumnInfo[]; dialect: CsvDialect }> {
   const kind = fileKind(path);
   const attempt = async (dialect: CsvDialect): Promise<ColumnInfo[]> => {
     const rows = await db.all<{ column_name: string; column_type: string }>(describeSql(path, kind, dialect));
@@ -81,7 +81,7 @@ async function describe(db: Db, path: string): Promise<{ columns: ColumnInfo[]; 
 }
 
 /** A CSV file no read takes: its first bad line and what was expected there, where a strict read finds one; else DuckDB's message. */
-async function unreadableCsv(db: Db, path: string, strictError: unknown): Promise<GreenopsError> {
+async function unreadableCsv(db: Queries, path: string, strictError: unknown): Promise<GreenopsError> {
   // if the lines cannot be checked either, DuckDB's own message for the file is the one to give
   const bad = await unreadableLine(db, path).catch(() => undefined);
   if (!bad) return unreadable(path, strictError);
@@ -141,13 +141,15 @@ export async function ingestFile(db: Db, inputPath: string, options: IngestOptio
     if (known) return { fileId: known.file_id, duplicate: true, accounting: await fileAccounting(db, known.file_id), superseded: [], olderThan: [] };
   }
 
-  const { columns, dialect } = await describe(db, path);
+  // how the file reads is probed outside the transaction: a failed attempt must not abort it
+  const probe = await db.probe();
+  const { columns, dialect } = await describe(probe, path);
   const source = options.source ?? options.candidates.find((s) => s.detect(columns));
   if (!source) {
     throw new GreenopsError('E_INPUT_FORMAT_UNKNOWN', `${inputPath}: unrecognised billing export; expected one of ${options.candidates.map((s) => s.title).join(', ')} (found columns ${columns.slice(0, 6).map((c) => c.name).join(', ')}${columns.length > 6 ? ', …' : ''})`, { data: { file: inputPath } });
   }
   const mapped = source.map(columns, inputPath);
-  const mapping = dialect.lenient ? { ...mapped, warnings: [...mapped.warnings, ...(await lenientReadWarnings(db, path, columns.map((c) => c.name)))] } : mapped;
+  const mapping = dialect.lenient ? { ...mapped, warnings: [...mapped.warnings, ...(await lenientReadWarnings(probe, path, columns.map((c) => c.name)))] } : mapped;
   const kind = fileKind(path);
   const rejectsTable = `greenops_rejects_${process.pid}_${Date.now()}`;
 
