@@ -219,12 +219,12 @@ describe('ingest', () => {
     }
 
     it('says whether rows have more or fewer fields than the header, and the first of them', async () => {
-      const more = await asCommand(edited('more.csv', 4, { 2: (l) => `${l},EXTRA,FIELDS`, 4: (l) => `${l},X` }), opts);
+      const more = await asCommand(edited('more.csv', 4, { 2: (l) => `${l},EXTRA,FIELDS`, 4: (l) => `${l},X` }));
       expect(more.accounting).toMatchObject({ rowsRead: 4, rejected: 0 });
       expect(more.accounting.warnings.filter((w) => /fields/.test(w))).toEqual([
         "2 rows have more fields than the header's 16 (first: row 2, 18 fields): read leniently, the extra fields are ignored (check the export)",
       ]);
-      const fewer = await asCommand(edited('fewer.csv', 4, { 3: (l) => l.split(',').slice(0, 13).join(',') }), opts);
+      const fewer = await asCommand(edited('fewer.csv', 4, { 3: (l) => l.split(',').slice(0, 13).join(',') }));
       expect(fewer.accounting.warnings.filter((w) => /fields/.test(w))).toEqual([
         "1 row has fewer fields than the header's 16 (first: row 3, 13 fields): read leniently, the missing trailing fields are empty (check the export)",
       ]);
