@@ -34,7 +34,7 @@ export function registerCoverage(program: Command, ctx: () => CliContext): void 
       const limit = listLimit(opts.limit, format, 10);
       await withStore(c.config, async (store) => {
         await store.ensureEstimated(p);
-        const { dimensions, untagged, untaggedTotal } = await store.coverage(p.id, c.config.attribution, limit);
+        const { dimensions, untagged } = await store.coverage(p.id, c.config.attribution, limit);
         const show = { dimensions: tables.includes('dimensions'), untagged: tables.includes('untagged') };
         if (format === 'json') {
           c.out(JSON.stringify({
@@ -51,7 +51,7 @@ export function registerCoverage(program: Command, ctx: () => CliContext): void 
           if (show.untagged) c.out(`Top untagged spenders (missing any of: ${c.config.attribution.required.join(', ')})\n${render(untagged, format)}`);
           c.out(`\nmethodology ${p.id} ${p.version}; co2e = location-based operational + embodied`);
         }
-        if (show.untagged) await noteCut(c, { shown: untagged.length, limit, count: () => Promise.resolve(untaggedTotal), what: 'untagged spenders', order: 'largest cost first' });
+        if (show.untagged) await noteCut(c, { shown: untagged.length, limit, count: () => store.untaggedSpenders(p.id, c.config.attribution), what: 'untagged spenders', order: 'largest cost first' });
       });
     });
 }

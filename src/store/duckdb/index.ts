@@ -30,8 +30,10 @@ export interface DuckStore {
   footprint(q: FootprintQuery, attribution: Attribution): Promise<Row[]>;
   /** How many groups `footprint` finds before its limit. */
   footprintGroups(q: FootprintQuery, attribution: Attribution): Promise<number>;
-  /** Tag coverage, and the largest untagged spenders (`limit` absent for all) with how many there are in all. */
-  coverage(methodology: string, attribution: Attribution, limit?: number): Promise<{ dimensions: CoverageRow[]; untagged: Row[]; untaggedTotal: number }>;
+  /** Tag coverage, and the largest untagged spenders (`limit` absent for all). */
+  coverage(methodology: string, attribution: Attribution, limit?: number): Promise<{ dimensions: CoverageRow[]; untagged: Row[] }>;
+  /** How many untagged spenders `coverage` finds before its limit. */
+  untaggedSpenders(methodology: string, attribution: Attribution): Promise<number>;
   files(): Promise<FileAccounting[]>;
   /** What an estimated methodology made of each file's rows (all files, or these). */
   outcomes(methodology: string, fileIds?: readonly number[]): Promise<FileOutcome[]>;
@@ -62,11 +64,10 @@ export async function openDuckStore(path: string, options: DuckOptions = {}): Pr
     async coverage(methodology, attribution, limit) {
       const dimensions = await db.all<CoverageRow & Row>(coverageSql(attribution), { methodology });
       const untagged = await db.all(untaggedSql(attribution), { methodology, limit: limit ?? null });
-      // counted only when the list may have been cut
-      const untaggedTotal = limit !== undefined && untagged.length >= limit
-        ? (await db.all<{ spenders: number }>(untaggedCountSql(attribution), { methodology }))[0]?.spenders ?? 0
-        : untagged.length;
-      return { dimensions, untagged, untaggedTotal };
+      return { dimensions, untagged };
+    },
+    async untaggedSpenders(methodology, attribution) {
+      return (await db.all<{ spenders: number }>(untaggedCountSql(attribution), { methodology }))[0]?.spenders ?? 0;
     },
     async files() {
       const ids = await db.all<{ file_id: number }>('SELECT file_id FROM files ORDER BY file_id');
