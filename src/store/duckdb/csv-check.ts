@@ -44,7 +44,8 @@ function tableName(what: string): string {
   return `greenops_${what}_${process.pid}_${Date.now()}`;
 }
 
-async function dropRejects(db: Queries, table: string): Promise<void> {
+/** Drop a CSV read's rejects table and its scan table. */
+export async function dropRejects(db: Queries, table: string): Promise<void> {
   await db.run(`DROP TABLE IF EXISTS "${table}"`);
   await db.run(`DROP TABLE IF EXISTS "${table}_scan"`);
 }

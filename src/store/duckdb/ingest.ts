@@ -8,7 +8,7 @@ import type { BillingSource, ColumnInfo } from '../../sources/types.js';
 import type { Db, Queries } from './connection.js';
 import { distinctKeysSql, groupRowsSql, keyCollisionSql, storeKeysSql, storedColumns, usageRowsSql } from './ingest-sql.js';
 import { csvReaderSql, describeSql, fileKind, parquetReaderSql, type CsvDialect } from './reader.js';
-import { lenientReadWarnings, unreadableLine } from './csv-check.js';
+import { dropRejects, lenientReadWarnings, unreadableLine } from './csv-check.js';
 import type { FileAccounting } from '../types.js';
 import { fileAccounting } from './accounting.js';
 import { classifyPendingKeys } from './classify.js';
@@ -170,13 +170,11 @@ export async function ingestFile(db: Db, inputPath: string, options: IngestOptio
       if ((bad[0]?.n ?? 0) > 0) {
         await db.run('DELETE FROM __groups WHERE __reject_column IS NOT NULL');
         await db.run(`INSERT INTO __groups BY NAME ${groupRowsSql(mapping, reader(true, `${rejectsTable}_n`), descriptive, 'rejected')}`);
-        await db.run(`DROP TABLE IF EXISTS "${rejectsTable}_n"`);
-        await db.run(`DROP TABLE IF EXISTS "${rejectsTable}_n_scan"`);
+        await dropRejects(db, `${rejectsTable}_n`);
       }
       for (const sql of distinctKeysSql(mapping, used)) await db.run(sql);
       badTags = await findUnreadableTags(db, used.tags, () => reader(true, `${rejectsTable}_t`, used.tags));
-      await db.run(`DROP TABLE IF EXISTS "${rejectsTable}_t"`);
-      await db.run(`DROP TABLE IF EXISTS "${rejectsTable}_t_scan"`);
+      await dropRejects(db, `${rejectsTable}_t`);
       await db.run(`INSERT INTO usage BY NAME ${usageRowsSql(mapping, used)}`, { file_id: id });
       await db.run('DROP TABLE __groups');
     } catch (e) {
@@ -239,8 +237,7 @@ async function recordStructuralRejects(db: Db, fileId: number, table: string): P
   const rejects = await db.all<{ row_no: number; column_name: string | null; error_message: string; csv_line: string }>(
     `SELECT DISTINCT ON (line) line - 1 AS row_no, column_name, error_message, csv_line FROM "${table}" ORDER BY line`,
   );
-  await db.run(`DROP TABLE IF EXISTS "${table}"`);
-  await db.run(`DROP TABLE IF EXISTS "${table}_scan"`);
+  await dropRejects(db, table);
   if (rejects.length === 0) return [];
   await db.run(`CREATE TEMP TABLE __rej AS SELECT unnest($1::BIGINT[]) AS row_no, generate_subscripts($1::BIGINT[], 1) AS k`, [JSON.stringify(rejects.map((r) => r.row_no))]);
   await db.run(
