@@ -31,7 +31,8 @@ export function dimensionSql(dim: Dimension): string {
     case 'day': return "strftime(date_trunc('day', f.period_start), '%Y-%m-%d')";
     case 'week': return "strftime(date_trunc('week', f.period_start), '%Y-%m-%d')";
     case 'month': return "strftime(date_trunc('month', f.period_start), '%Y-%m')";
-    case 'file': return 'f.file_id';
+    // grouped by id (two files may share a path), shown with the path it was ingested from
+    case 'file': return "fi.path || ' (#' || f.file_id || ')'";
     case 'status': return 'f.status';
     case 'currency': return 'f.currency';
     // the set of a row's flags, as one value, so that no row is counted twice
@@ -86,7 +87,8 @@ type Params = Record<string, string | number | null>;
 
 /** The rows a footprint query reads (its FROM and WHERE) and their parameters, shared by the groups and their count. */
 function selection(q: FootprintQuery): { from: string; params: Params } {
-  const from = `FROM footprint f LEFT JOIN t USING (tags_key)
+  const files = q.by.includes('file') ? ' LEFT JOIN files fi ON fi.file_id = f.file_id' : '';
+  const from = `FROM footprint f LEFT JOIN t USING (tags_key)${files}
 WHERE f.methodology = $methodology AND f.row_status = 'ok'
   AND ($from::TIMESTAMP IS NULL OR f.period_start >= $from::TIMESTAMP)
   AND ($to::TIMESTAMP IS NULL OR f.period_start < $to::TIMESTAMP)`;

@@ -361,6 +361,12 @@ describe('ingest', () => {
       expect(total.map((r) => [r['account'], r['month'], r['rows']])).toEqual(
         expect.arrayContaining([['111', '2026-08', 3], ['111', '2026-09', 1], ['222', '2026-08', 1]]),
       );
+      // by file: named by the path each was ingested from, and its id; superseded rows are in neither
+      const byFile = await store.footprint({ by: ['file'], methodology: 'default' }, defaultAttribution);
+      expect(byFile.map((r) => [r['file'], r['rows']]).sort()).toEqual([
+        [`${join(dir, 'v1.csv')} (#${first.fileId})`, 2],
+        [`${join(dir, 'v2.csv')} (#${second.fileId})`, 3],
+      ]);
       // The earlier export again: already stored, and still superseded.
       const again = await store.ingest(join(dir, 'v1.csv'), opts);
       expect(again.duplicate).toBe(true);
