@@ -128,11 +128,11 @@ describe('greenops CLI', () => {
     expect(greenops(['ingest', 'focus', bill], cwd).code).toBe(0);
     const lines = (args: string[]) => greenops(['coverage', '--format', 'csv', ...args], cwd).stdout.trim().split('\n');
     const dims = lines([]);
-    expect(dims[0]).toMatch(/^dimension,cost_share,co2e_share,untagged_cost,untagged_co2e_kg/);
+    expect(dims[0]).toMatch(/^dimension,cost_share,co2e_share,untagged_cost,currency,untagged_co2e_kg/);
     expect(dims.slice(1).map((l) => l.split(',')[0])).toEqual(['team', 'app', 'environment', 'owner']);
     expect(lines(['--table', 'dimensions'])).toEqual(dims);
     const untagged = lines(['--table', 'untagged']);
-    expect(untagged[0]).toMatch(/^provider,account,service,resource,missing_tags,cost,co2e_kg/);
+    expect(untagged[0]).toMatch(/^provider,account,service,resource,missing_tags,cost,currency,co2e_kg/);
     expect(untagged.slice(1).map((l) => l.split(',')[3]).sort()).toEqual(['i-2', 'i-3']);
     expect(dims.slice(1).every((l) => l.endsWith(`,default,${VERSION}`))).toBe(true);
     expect(untagged[0]).toMatch(/,methodology,methodology_version$/);
@@ -142,6 +142,25 @@ describe('greenops CLI', () => {
     expect(JSON.parse(greenops(['--methodology', 'ccf', 'coverage', '--format', 'json'], cwd).stdout)).toMatchObject({ methodology: 'ccf' });
     expect(Object.keys(JSON.parse(greenops(['coverage', '--format', 'json', '--table', 'untagged'], cwd).stdout) as object)).not.toContain('dimensions');
     expect(greenops(['coverage', '--table', 'both'], cwd).code).toBe(2);
+  });
+
+  it('coverage never adds costs in different currencies: a row per dimension and currency, a spender per currency', () => {
+    const cwd = scratchDir();
+    const eur = { BillingCurrency: 'EUR', BilledCost: 10, EffectiveCost: 10 };
+    const bill = writeFocus(cwd, 'bill.csv', [
+      { Tags: '{"team":"ml"}', ResourceId: 'i-1' },
+      { ...eur, Tags: '{}', ResourceId: 'i-1' },
+      { ...eur, Tags: '{"team":"web","env":"prod"}', ResourceId: 'i-2' },
+    ]);
+    expect(greenops(['ingest', 'focus', bill], cwd).code).toBe(0);
+    const json = JSON.parse(greenops(['coverage', '--format', 'json'], cwd).stdout) as {
+      dimensions: Array<{ dimension: string; currency: string; cost_share: number; untagged_cost: number }>;
+      untagged: Array<{ resource: string; currency: string; cost: number }>;
+    };
+    const team = json.dimensions.filter((d) => d.dimension === 'team').map((d) => [d.currency, d.cost_share, d.untagged_cost]);
+    expect(team).toEqual([['EUR', 0.5, 10], ['USD', 1, 0]]);
+    // i-1 misses a required tag in both currencies: listed once in each, never summed (10.096)
+    expect(json.untagged.map((u) => [u.resource, u.currency, u.cost])).toEqual([['i-1', 'EUR', 10], ['i-1', 'USD', 0.096]]);
   });
 
   it('groups by usage type, unit and charge category, the grain a CCF reconciliation needs', () => {

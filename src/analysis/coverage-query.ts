@@ -2,19 +2,23 @@ import type { Attribution, TagDimension } from './attribution.js';
 import { tagDimensionsCte } from './footprint-query.js';
 
 /**
- * Tag coverage: for each attribution dimension, the share of cost and of emissions (location-based
- * operational + embodied) on charges that carry it. Cost-only rows count toward cost, not emissions.
+ * Tag coverage: for each attribution dimension and billing currency, the share of cost and of
+ * emissions (location-based operational + embodied) on charges that carry it. Costs in different
+ * currencies are never added, so an export billed in two currencies gets a row per currency and
+ * dimension. Cost-only rows count toward cost, not emissions.
  */
 export function coverageSql(attribution: Attribution): string {
   const dims: TagDimension[] = ['team', 'app', 'environment', 'owner'];
-  const parts = dims.map((d) => `SELECT '${d}' AS dimension,
+  const parts = dims.map((d, i) => `SELECT ${i} AS ord, '${d}' AS dimension,
       sum(CASE WHEN t.${d} IS NOT NULL THEN f.effective_cost ELSE 0 END) / NULLIF(sum(f.effective_cost), 0) AS cost_share,
       sum(CASE WHEN t.${d} IS NOT NULL THEN f.operational_g + f.embodied_g ELSE 0 END) / NULLIF(sum(f.operational_g + f.embodied_g), 0) AS co2e_share,
-      sum(CASE WHEN t.${d} IS NULL THEN f.effective_cost ELSE 0 END) AS untagged_cost,
+      sum(CASE WHEN t.${d} IS NULL THEN f.effective_cost ELSE 0 END) AS untagged_cost, f.currency,
       sum(CASE WHEN t.${d} IS NULL THEN f.operational_g + f.embodied_g ELSE 0 END) / 1000 AS untagged_co2e_kg
-    FROM f LEFT JOIN t USING (tags_key)`);
-  return `WITH ${tagDimensionsCte(attribution)}, f AS MATERIALIZED (SELECT tags_key, effective_cost, operational_g, embodied_g FROM footprint WHERE methodology = $methodology AND row_status = 'ok')
-${parts.join('\nUNION ALL\n')}`;
+    FROM f LEFT JOIN t USING (tags_key) GROUP BY f.currency`);
+  return `WITH ${tagDimensionsCte(attribution)}, f AS MATERIALIZED (SELECT tags_key, currency, effective_cost, operational_g, embodied_g FROM footprint WHERE methodology = $methodology AND row_status = 'ok')
+SELECT * EXCLUDE (ord) FROM (
+${parts.join('\nUNION ALL\n')}
+) ORDER BY ord, currency NULLS LAST`;
 }
 
 const UNTAGGED_KEYS = "f.provider, f.billing_account AS account, f.service, COALESCE(f.resource_id, '(no resource id)') AS resource";
@@ -33,9 +37,10 @@ export function untaggedSql(attribution: Attribution): string {
 WITH ${tagDimensionsCte(attribution)}
 SELECT ${UNTAGGED_KEYS},
   list_distinct(list_filter(flatten(list([${which || 'NULL'}])), x -> x IS NOT NULL)) AS missing_tags,
-  sum(f.effective_cost) AS cost, sum(f.operational_g + f.embodied_g) / 1000 AS co2e_kg
+  sum(f.effective_cost) AS cost, f.currency, sum(f.operational_g + f.embodied_g) / 1000 AS co2e_kg
 ${untaggedRows(attribution)}
-GROUP BY 1, 2, 3, 4
+-- a spender billed in two currencies is listed once per currency: its costs are never added
+GROUP BY 1, 2, 3, 4, f.currency
 ORDER BY cost DESC NULLS LAST
 LIMIT $limit`;
 }
@@ -44,7 +49,7 @@ LIMIT $limit`;
 export function untaggedCountSql(attribution: Attribution): string {
   return `
 WITH ${tagDimensionsCte(attribution)}
-SELECT count(*)::BIGINT AS spenders FROM (SELECT ${UNTAGGED_KEYS}
+SELECT count(*)::BIGINT AS spenders FROM (SELECT ${UNTAGGED_KEYS}, f.currency
 ${untaggedRows(attribution)}
-GROUP BY 1, 2, 3, 4)`;
+GROUP BY 1, 2, 3, 4, 5)`;
 }

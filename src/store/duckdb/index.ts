@@ -12,6 +12,7 @@ import { ingestFile, ingestFiles, type IngestOptions, type IngestOutcome } from 
 
 export interface CoverageRow {
   readonly dimension: string;
+  readonly currency: string | null;
   readonly cost_share: number | null;
   readonly co2e_share: number | null;
   readonly untagged_cost: number | null;
