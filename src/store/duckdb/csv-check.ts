@@ -132,6 +132,23 @@ export function unreadableReason(problems: readonly LineProblem[]): { line: numb
   return { line, reason: `${p.message}: ${text}` };
 }
 
+/**
+ * A line DuckDB rejected for a quote that is never closed on it (`UNQUOTED VALUE`), whose kept text runs
+ * past its end (a line break, or DuckDB's 10,000-character cut): the read took the lines after it as
+ * part of its value, up to the next quote or the line-size limit, so those rows are neither read nor
+ * rejected one by one. Such a file is refused like one whose sniffer met the same line.
+ */
+export function swallowingQuote(reject: { errorType: string; line: number; text: string | null }): { line: number; reason: string; expected: string } | undefined {
+  const text = reject.text ?? '';
+  if (reject.errorType !== 'UNQUOTED VALUE' || !(/[\r\n]/.test(text) || text.length >= 10_000)) return undefined;
+  const first = quote(text.split(/\r?\n/)[0] ?? '', 80);
+  return {
+    line: reject.line,
+    reason: `a quoted value is not closed (expected a closing quote "), so the lines after it were read into it: ${first}`,
+    expected: 'a closing quote (")',
+  };
+}
+
 /** The first line no read of the file can take, in words; undefined when a strict read finds none. */
 export async function unreadableLine(db: Queries, path: string): Promise<ReturnType<typeof unreadableReason>> {
   const width = await headerWidth(db, path);

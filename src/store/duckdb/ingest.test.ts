@@ -245,6 +245,17 @@ describe('ingest', () => {
         { file: path, line: 3, expected: 'a closing quote (")' },
       ]);
     });
+
+    it('refuses a file whose unclosed quote, past the part the sniffer samples, takes the lines after it into one value', async () => {
+      // the sniffer reads the first 20,480 rows; a quote opened on a later line and never closed made
+      // the read take the rest of the file into that line's value: 3,000 rows gone, the file "ingested"
+      const path = edited('late-quote.csv', 25_000, { 22_000: (l) => `${l.slice(0, l.lastIndexOf(','))},"unterminated` });
+      const e = await asCommand(path).then(() => undefined, (x: unknown) => x);
+      expect(isGreenopsError(e) && [e.code, e.data]).toEqual(['E_INPUT_FILE_UNREADABLE', { file: path, line: 22_001, expected: 'a closing quote (")' }]);
+      expect(isGreenopsError(e) && e.message).toMatch(/line 22001: a quoted value is not closed \(expected a closing quote "\), so the lines after it were read into it: /);
+      expect(await usageCount()).toBe(0);
+      expect(await store.files()).toEqual([]);
+    });
   });
 
   it('reads NULL, null (as in the FOCUS 1.2 examples) and an empty cell as missing', async () => {

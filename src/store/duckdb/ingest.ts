@@ -8,7 +8,7 @@ import type { BillingSource, ColumnInfo } from '../../sources/types.js';
 import type { Db, Queries } from './connection.js';
 import { distinctKeysSql, groupRowsSql, keyCollisionSql, storeKeysSql, storedColumns, usageRowsSql } from './ingest-sql.js';
 import { csvReaderSql, describeSql, fileKind, parquetReaderSql, type CsvDialect } from './reader.js';
-import { dropRejects, lenientReadWarnings, unreadableLine } from './csv-check.js';
+import { dropRejects, lenientReadWarnings, swallowingQuote, unreadableLine } from './csv-check.js';
 import type { FileAccounting } from '../types.js';
 import { fileAccounting } from './accounting.js';
 import { classifyPendingKeys } from './classify.js';
@@ -186,7 +186,7 @@ export async function ingestFile(db: Db, inputPath: string, options: IngestOptio
     await classifyPendingKeys(db);
     await db.run('DROP TABLE IF EXISTS __kinds');
     await db.run('DROP TABLE IF EXISTS __tagsets');
-    const leftOut = kind === 'csv' ? await recordStructuralRejects(db, id, rejectsTable) : [];
+    const leftOut = kind === 'csv' ? await recordStructuralRejects(db, id, rejectsTable, inputPath) : [];
     const warnings = [...mapping.warnings, ...(badTags ? [unreadableTagsWarning(badTags, used.tags, shiftedRowNo(badTags.firstRow, leftOut))] : [])];
     const counts = await db.all<{ n: number; r: number }>("SELECT sum(line_count) AS n, COALESCE(sum(line_count) FILTER (WHERE status = 'rejected'), 0) AS r FROM usage WHERE file_id = $1", [id]);
     const n = counts[0]?.n ?? 0;
@@ -231,14 +231,22 @@ export async function ingestFiles(
  * numbers are shifted back into place: the j-th accepted row sits after every rejected line k with
  * (line_k − k) < j. Returns the rejected lines' row numbers, in order.
  */
-async function recordStructuralRejects(db: Db, fileId: number, table: string): Promise<number[]> {
+async function recordStructuralRejects(db: Db, fileId: number, table: string, inputPath: string): Promise<number[]> {
   const exists = await db.all<{ n: number }>('SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = $1', [table]);
   if ((exists[0]?.n ?? 0) === 0) return [];
-  const rejects = await db.all<{ row_no: number; column_name: string | null; error_message: string; csv_line: string }>(
-    `SELECT DISTINCT ON (line) line - 1 AS row_no, column_name, error_message, csv_line FROM "${table}" ORDER BY line`,
+  const rejects = await db.all<{ row_no: number; column_name: string | null; error_type: string; error_message: string; csv_line: string | null }>(
+    `SELECT DISTINCT ON (line) line - 1 AS row_no, column_name, error_type::VARCHAR AS error_type, error_message, csv_line FROM "${table}" ORDER BY line, error_type = 'UNQUOTED VALUE' DESC`,
   );
   await dropRejects(db, table);
   if (rejects.length === 0) return [];
+  for (const r of rejects) {
+    const swallowed = swallowingQuote({ errorType: r.error_type, line: r.row_no + 1, text: r.csv_line });
+    if (swallowed) {
+      throw new GreenopsError('E_INPUT_FILE_UNREADABLE', `${inputPath}: cannot be read: line ${swallowed.line}: ${swallowed.reason}`, {
+        data: { file: inputPath, line: swallowed.line, expected: swallowed.expected },
+      });
+    }
+  }
   await db.run(`CREATE TEMP TABLE __rej AS SELECT unnest($1::BIGINT[]) AS row_no, generate_subscripts($1::BIGINT[], 1) AS k`, [JSON.stringify(rejects.map((r) => r.row_no))]);
   await db.run(
     `UPDATE usage SET row_no = usage.row_no + (SELECT count(*) FROM __rej WHERE __rej.row_no - __rej.k < usage.row_no) WHERE file_id = $1`,
