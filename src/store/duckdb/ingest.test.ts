@@ -427,6 +427,8 @@ describe('ingest', () => {
       expect(await statuses()).toEqual([]);
       const retry = await store.ingestAll([part1, part2], opts);
       expect(retry.map((r) => [r.duplicate, r.superseded])).toEqual([[false, []], [false, []]]);
+      // the failed command used up no file numbers
+      expect(retry.map((r) => r.fileId)).toEqual([1, 2]);
       expect((await statuses()).map((s) => s[1])).toEqual(['ok×1', 'ok×1']);
       // the same command once more stores nothing twice
       const again = await store.ingestAll([part1, part2], opts);

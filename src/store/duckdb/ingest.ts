@@ -155,7 +155,8 @@ export async function ingestFile(db: Db, inputPath: string, options: IngestOptio
 
   let supersession: Supersession = { replaced: [], olderThan: [] };
   const fileId = await db.transaction(async () => {
-    const id = (await db.all<{ id: number }>("SELECT nextval('file_id_seq') AS id"))[0]?.id;
+    // numbered inside the transaction (a sequence is not transactional): a file that fails uses up no number
+    const id = (await db.all<{ id: number }>('SELECT COALESCE(max(file_id), 0) + 1 AS id FROM files'))[0]?.id;
     if (id === undefined) throw new GreenopsError('E_STORE', 'could not number the file');
     const used = storedColumns(columns.map((c) => c.name), mapping);
     let badTags: UnreadableTags | undefined;
