@@ -21,17 +21,40 @@ const text = 't.__text';
 const desc = 't.__desc';
 
 const HOURS = ['h', 'hr', 'hrs', 'hour', 'hours', 'instancehour', 'instancehours', 'nodehour', 'nodehours', 'consumedhours'];
+// GCP's usage unit for cores, GPUs and per-second billing ("seconds"); some exports write minutes
+const SECONDS = ['sec', 'secs', 'second', 'seconds'];
+const MINUTES = ['min', 'mins', 'minute', 'minutes'];
+/** Units of running time: a resource's hours, seconds or minutes. */
+const TIME = [...HOURS, ...SECONDS, ...MINUTES];
 const VCPU_HOURS = ['vcpuhours', 'vcpuhour', 'vcpuhrs', 'corehours', 'corehour'];
+const VCPU_SECONDS = ['vcpuseconds', 'vcpusecond', 'coreseconds', 'coresecond'];
+const VCPU_TIME = [...VCPU_HOURS, ...VCPU_SECONDS];
 const GB_HOURS = ['gbhours', 'gbhour', 'gbhrs', 'gibhours', 'gibhour', 'gibibytehour', 'gibibytehours', 'gigabytehours'];
+// GCP's usage unit for memory and disk capacity
+const BYTE_SECONDS = ['byteseconds', 'bytesecond'];
+/** Units of capacity held over time (memory or storage). */
+const CAPACITY_TIME = [...GB_HOURS, ...BYTE_SECONDS];
 const GB_SECONDS = ['gbseconds', 'lambdagbseconds', 'lambdagbsecond', 'gbsecond', 'gibseconds'];
 const GB_MONTHS = ['gbmo', 'gbmonth', 'gbmonths', 'gb/month', 'gb/mo', 'gibmonth', 'gibmonths', 'gibibytemonth', 'gibibytemonths', 'gigabytemonth', 'gigabytemonths', '1gb/month'];
 const TB_MONTHS = ['tbmo', 'tbmonth', 'tbmonths', 'tb/month', 'tibmonth'];
 const GB = ['gb', 'gib', 'gigabyte', 'gigabytes', 'gibibyte', 'gibibytes'];
 const TB = ['tb', 'tib', 'terabyte', 'terabytes'];
+// GCP's usage unit for data moved
+const BYTES = ['byte', 'bytes'];
+/** Units of data moved. */
+const DATA = [...GB, ...TB, ...BYTES];
 
 function inList(expr: string, values: readonly string[]): string {
   return `${expr} IN (${values.map(lit).join(', ')})`;
 }
+
+/**
+ * A unit may name a block size before the unit ("1 Hour", "10 Hours", "1000 GB", as Azure's units of
+ * measure and FOCUS's unit format write it): the quantity then counts blocks. The block is read apart
+ * (`__block`) and the unit key is what follows it.
+ */
+const BLOCK = '^\\s*([0-9]+)\\s+';
+const blockSize = 't.__block';
 
 /** GiB-based units carry 2^30 bytes; we account in GB (10^9). */
 const binaryExpr = `(${unitKey} LIKE 'gib%' OR ${unitKey} LIKE 'tib%')`;
@@ -99,7 +122,8 @@ function replicationKey(): string {
  * lower-cased texts first, then every text predicate used by more than one rule.
  */
 export function classifyInputsSql(from: string): string {
-  const texts = `SELECT t.*, regexp_replace(lower(coalesce(t.unit, '')), '[^a-z0-9/]', '', 'g') AS __u,
+  const texts = `SELECT t.*, regexp_replace(regexp_replace(lower(coalesce(t.unit, '')), ${lit(BLOCK)}, ''), '[^a-z0-9/]', '', 'g') AS __u,
+    COALESCE(TRY_CAST(regexp_extract(coalesce(t.unit, ''), ${lit(BLOCK)}, 1) AS DOUBLE), 1) AS __block,
     lower(concat_ws(' ', t.usage_type, t.charge_description, t.service, t.resource_type)) AS __text,
     lower(concat_ws(' ', t.usage_type, t.charge_description)) AS __desc
   FROM ${from} t`;
@@ -127,7 +151,7 @@ export function instanceTypeSql(): string {
 }
 
 /** Bump when the rules below change: stored classes are then recomputed (from stored keys, never raw files). */
-export const CLASSIFIER_VERSION = '1';
+export const CLASSIFIER_VERSION = '2';
 
 /**
  * SQL expressions for the classification columns, over a relation `t` of class keys. Per-month
@@ -139,14 +163,14 @@ export function classifySql(): ClassColumns {
   const cls = `CASE
     WHEN t.charge_category IS NULL OR t.charge_category NOT IN ('usage') THEN 'cost_only'
     WHEN ${isFee} THEN 'cost_only'
-    WHEN ${inList(u, HOURS)} AND t.instance_type IS NOT NULL THEN 'compute'
-    WHEN ${inList(u, HOURS)} AND ${isGpuSku} THEN 'gpu'
-    WHEN ${inList(u, VCPU_HOURS)} OR (${inList(u, HOURS)} AND ${isCoreSku}) THEN 'compute'
+    WHEN ${inList(u, TIME)} AND t.instance_type IS NOT NULL THEN 'compute'
+    WHEN ${inList(u, TIME)} AND ${isGpuSku} THEN 'gpu'
+    WHEN ${inList(u, VCPU_TIME)} OR (${inList(u, TIME)} AND ${isCoreSku}) THEN 'compute'
     WHEN ${inList(u, GB_SECONDS)} THEN 'compute'
-    WHEN (${inList(u, GB_HOURS)} AND NOT (${text} LIKE '%storage%' OR ${text} LIKE '%disk%' OR ${text} LIKE '%volume%')) OR (${inList(u, HOURS)} AND ${isRamSku}) THEN 'memory'
-    WHEN ${inList(u, GB_MONTHS)} OR ${inList(u, TB_MONTHS)} OR ${inList(u, GB_HOURS)} THEN
+    WHEN (${inList(u, CAPACITY_TIME)} AND NOT (${text} SIMILAR TO '.*(storage|disk|volume|pd capacity|snapshot).*' OR t.service_category = 'Storage')) OR (${inList(u, TIME)} AND ${isRamSku}) THEN 'memory'
+    WHEN ${inList(u, GB_MONTHS)} OR ${inList(u, TB_MONTHS)} OR ${inList(u, CAPACITY_TIME)} THEN
       CASE WHEN ${text} SIMILAR TO '.*(iops|throughput|requests).*' AND NOT ${text} SIMILAR TO '.*(storage|volumeusage|timedstorage).*' THEN 'unclassified' ELSE 'storage' END
-    WHEN (${inList(u, GB)} OR ${inList(u, TB)}) AND ${isTransfer} THEN 'network'
+    WHEN ${inList(u, DATA)} AND ${isTransfer} THEN 'network'
     ELSE 'unclassified' END`;
   const reason = `CASE
     WHEN t.charge_category IS NULL THEN 'no charge category'
@@ -154,27 +178,33 @@ export function classifySql(): ClassColumns {
     WHEN t.charge_category <> 'usage' THEN t.charge_category || ': carries cost, not energy'
     WHEN ${isFee} THEN 'fee on usage already counted (support, licence, marketplace software)'
     WHEN ${inList(u, GB_SECONDS)} THEN 'function GB-seconds: vCPU share from memory (1,769 MB per vCPU)'
-    WHEN (${inList(u, GB)} OR ${inList(u, TB)}) AND ${isTransfer} AND ${inbound} THEN 'inbound transfer: no energy counted'
-    WHEN (${inList(u, GB)} OR ${inList(u, TB)}) AND ${isTransfer} AND ${intraRegion} THEN 'intra-region transfer: no energy counted'
+    WHEN ${inList(u, DATA)} AND ${isTransfer} AND ${inbound} THEN 'inbound transfer: no energy counted'
+    WHEN ${inList(u, DATA)} AND ${isTransfer} AND ${intraRegion} THEN 'intra-region transfer: no energy counted'
     WHEN t.unit IS NULL THEN 'no unit'
     ELSE NULL END`;
   const gib = `(CASE WHEN ${binary} THEN ${GIB} ELSE 1 END)`;
-  const amountFactor = `CASE
+  const moved = `(${inbound} OR ${intraRegion})`;
+  // a unit with a block size ("10 Hours", "1000 GB") counts blocks: × the block
+  const amountFactor = `${blockSize} * CASE
     WHEN ${inList(u, GB_SECONDS)} THEN ${gib} / 3600.0 / 1.769
     WHEN ${inList(u, GB_MONTHS)} THEN ${gib}
     WHEN ${inList(u, TB_MONTHS)} THEN 1000 * (CASE WHEN ${binary} THEN ${GIB} * 1024 / 1000 ELSE 1 END)
     WHEN ${inList(u, GB_HOURS)} THEN ${gib}
-    WHEN ${inList(u, TB)} THEN CASE WHEN ${inbound} OR ${intraRegion} THEN 0 ELSE 1000 END
-    WHEN ${inList(u, GB)} THEN CASE WHEN ${inbound} OR ${intraRegion} THEN 0 ELSE ${gib} END
+    WHEN ${inList(u, BYTE_SECONDS)} THEN 1 / 3.6e12
+    WHEN ${inList(u, SECONDS)} OR ${inList(u, VCPU_SECONDS)} THEN 1 / 3600.0
+    WHEN ${inList(u, MINUTES)} THEN 1 / 60.0
+    WHEN ${inList(u, TB)} THEN CASE WHEN ${moved} THEN 0 ELSE 1000 END
+    WHEN ${inList(u, GB)} THEN CASE WHEN ${moved} THEN 0 ELSE ${gib} END
+    WHEN ${inList(u, BYTES)} THEN CASE WHEN ${moved} THEN 0 ELSE 1e-9 END
     ELSE 1 END`;
   const perMonth = `(${inList(u, GB_MONTHS)} OR ${inList(u, TB_MONTHS)})`;
   const amountUnit = `CASE
     WHEN ${inList(u, GB_SECONDS)} THEN 'vcpu-hours'
-    WHEN ${inList(u, HOURS)} AND t.instance_type IS NOT NULL THEN 'instance-hours'
-    WHEN ${inList(u, HOURS)} AND ${isGpuSku} THEN 'gpu-hours'
-    WHEN ${inList(u, VCPU_HOURS)} OR (${inList(u, HOURS)} AND ${isCoreSku}) THEN 'vcpu-hours'
-    WHEN ${inList(u, GB_MONTHS)} OR ${inList(u, TB_MONTHS)} OR ${inList(u, GB_HOURS)} OR (${inList(u, HOURS)} AND ${isRamSku}) THEN 'gb-hours'
-    WHEN ${inList(u, GB)} OR ${inList(u, TB)} THEN 'gb'
+    WHEN ${inList(u, TIME)} AND t.instance_type IS NOT NULL THEN 'instance-hours'
+    WHEN ${inList(u, TIME)} AND ${isGpuSku} THEN 'gpu-hours'
+    WHEN ${inList(u, VCPU_TIME)} OR (${inList(u, TIME)} AND ${isCoreSku}) THEN 'vcpu-hours'
+    WHEN ${inList(u, GB_MONTHS)} OR ${inList(u, TB_MONTHS)} OR ${inList(u, CAPACITY_TIME)} OR (${inList(u, TIME)} AND ${isRamSku}) THEN 'gb-hours'
+    WHEN ${inList(u, DATA)} THEN 'gb'
     ELSE t.unit END`;
   return {
     usage_class: cls,

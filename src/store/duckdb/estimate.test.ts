@@ -119,6 +119,47 @@ describe('default estimator', () => {
     expect(must(fp.get('in'), 'in').kwh).toBe(0);
   });
 
+  it('reads running time in hours, minutes or seconds, and a unit with a block size as blocks', async () => {
+    const fp = await estimateRows([
+      { ResourceId: 'hours' },
+      { ResourceId: 'seconds', ConsumedUnit: 'Seconds', ConsumedQuantity: 3600 },
+      { ResourceId: 'minutes', ConsumedUnit: 'minutes', ConsumedQuantity: 60 },
+      { ResourceId: 'one-hour', ConsumedUnit: '1 Hour', ConsumedQuantity: 1 },
+      { ResourceId: 'ten-hours', ConsumedUnit: '10 Hours', ConsumedQuantity: 0.1 },
+    ]);
+    const hour = must(fp.get('hours'), 'hours');
+    expect(hour.status).toBe('estimated');
+    for (const id of ['seconds', 'minutes', 'one-hour', 'ten-hours']) {
+      const r = must(fp.get(id), id);
+      expect([id, r.status, r.flags]).toEqual([id, 'estimated', hour.flags]);
+      expect(r.kwh / hour.kwh).toBeCloseTo(1, 12);
+      expect(r.embodied_g / hour.embodied_g).toBeCloseTo(1, 12);
+    }
+  });
+
+  it('reads GCP\'s usage units: seconds of cores and GPUs, byte-seconds of memory and disk, bytes moved', async () => {
+    const gcp = { ProviderName: 'Google Cloud', RegionId: 'us-central1', ServiceName: 'Compute Engine' };
+    const fp = await estimateRows([
+      { ...gcp, ResourceId: 'core-h', ChargeDescription: 'N2 Instance Core running in Americas', ConsumedUnit: 'hour', ConsumedQuantity: 4 },
+      { ...gcp, ResourceId: 'core-s', ChargeDescription: 'N2 Instance Core running in Americas', ConsumedUnit: 'seconds', ConsumedQuantity: 4 * 3600 },
+      { ...gcp, ResourceId: 'ram-h', ChargeDescription: 'N2 Instance Ram running in Americas', ConsumedUnit: 'gibibyte hour', ConsumedQuantity: 16 },
+      { ...gcp, ResourceId: 'ram-s', ChargeDescription: 'N2 Instance Ram running in Americas', ConsumedUnit: 'byte-seconds', ConsumedQuantity: 16 * 2 ** 30 * 3600 },
+      { ...gcp, ResourceId: 'gpu-h', ChargeDescription: 'Nvidia Tesla T4 GPU running in Americas', ConsumedUnit: 'hour', ConsumedQuantity: 1 },
+      { ...gcp, ResourceId: 'gpu-s', ChargeDescription: 'Nvidia Tesla T4 GPU running in Americas', ConsumedUnit: 'seconds', ConsumedQuantity: 3600 },
+      { ...gcp, ResourceId: 'pd-gb', ChargeDescription: 'SSD backed PD Capacity', ConsumedUnit: 'gibibyte month', ConsumedQuantity: 100, ServiceCategory: 'Storage' },
+      { ...gcp, ResourceId: 'pd-s', ChargeDescription: 'SSD backed PD Capacity', ConsumedUnit: 'byte-seconds', ConsumedQuantity: 100 * 2 ** 30 * 744 * 3600, ServiceCategory: 'Storage' },
+      { ...gcp, ResourceId: 'out-gb', ChargeDescription: 'Network Internet Egress from Americas to Americas', ConsumedUnit: 'gibibyte', ConsumedQuantity: 5, ServiceCategory: 'Networking' },
+      { ...gcp, ResourceId: 'out-b', ChargeDescription: 'Network Internet Egress from Americas to Americas', ConsumedUnit: 'bytes', ConsumedQuantity: 5 * 2 ** 30, ServiceCategory: 'Networking' },
+    ]);
+    for (const [a, b, part] of [['core-h', 'core-s', 'compute_kwh'], ['ram-h', 'ram-s', 'memory_kwh'], ['gpu-h', 'gpu-s', 'gpu_kwh'], ['pd-gb', 'pd-s', 'storage_kwh'], ['out-gb', 'out-b', 'network_kwh']] as const) {
+      const x = must(fp.get(a), a);
+      const y = must(fp.get(b), b);
+      expect([b, y.status]).toEqual([b, x.status]);
+      expect(x[part]).toBeGreaterThan(0);
+      expect([b, y[part] / x[part]]).toEqual([b, expect.closeTo(1, 9) as unknown as number]);
+    }
+  });
+
   it('uses Google\'s carbon-free share for the market-based figure and regional PUE', async () => {
     const fp = await estimateRows([{ ResourceId: 'g', ProviderName: 'Google Cloud', RegionId: 'europe-west4', ChargeDescription: 'n2-standard-4 instance running in europe-west4' }]);
     const r = must(fp.get('g'), 'g');
