@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { billingSources } from '../../sources/index.js';
 import { focusSource } from '../../sources/focus/index.js';
-import { FOCUS_HEADER, scratchDir, writeFocus } from '../../../test/helpers/focus.js';
+import { FOCUS_HEADER, FOCUS_ROW, scratchDir, writeFocus } from '../../../test/helpers/focus.js';
 import { openDuckStore, type DuckStore } from './index.js';
 import type { IngestOutcome } from './ingest.js';
 import { isGreenopsError } from '../../core/errors.js';
@@ -244,6 +244,18 @@ describe('ingest', () => {
         `${path}: cannot be read: line 3: a quoted value is not closed (expected a closing quote "): "111,USD,\\"unterminated"`,
         { file: path, line: 3, expected: 'a closing quote (")' },
       ]);
+    });
+
+    it('reads each row once when quoted values span lines that look like rows (a parallel read can take them twice)', async () => {
+      // no Tags column: no other quotes in the file for the read to stumble on
+      const header = FOCUS_HEADER.filter((h) => h !== 'Tags');
+      const fake = (i: number): string => header.map((h) => (h === 'ResourceId' ? `fake-${i}` : h === 'ChargeDescription' ? 'fake' : String(FOCUS_ROW[h]))).join(',');
+      const rows = Array.from({ length: 20_000 }, (_, i) => ({ ResourceId: `r${i}`, ...(i % 2 === 1 ? { ChargeDescription: `embedded:\n${fake(2 * i)}\n${fake(2 * i + 1)}\nend` } : {}) }));
+      const r = await asCommand(writeFocus(dir, 'multiline.csv', rows, header));
+      expect(r.accounting).toMatchObject({ rowsRead: 20_000, rejected: 0 });
+      expect(await usageCount()).toBe(20_000);
+      const fakes = await store.db.all<{ n: number }>("SELECT count(*)::INTEGER AS n FROM usage WHERE resource_id LIKE 'fake-%'");
+      expect(fakes).toEqual([{ n: 0 }]);
     });
 
     it('refuses a file whose unclosed quote, past the part the sniffer samples, takes the lines after it into one value', async () => {

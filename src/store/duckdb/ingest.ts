@@ -15,18 +15,45 @@ import { classifyPendingKeys } from './classify.js';
 import { supersedeEarlier, type Superseded, type Supersession } from './supersede.js';
 import { findUnreadableTags, shiftedRowNo, unreadableTagsWarning, type UnreadableTags } from './tags-check.js';
 
+/** Line breaks in text, counted chunk by chunk: '\n', or '\r' in a file that has no '\n' (old Mac line ends). */
+class LineCounter {
+  private lf = 0;
+  private cr = 0;
+  private last = -1;
+
+  add(chunk: Buffer): void {
+    if (chunk.length === 0) return;
+    for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) this.lf++;
+    if (this.lf === 0) for (let i = chunk.indexOf(13); i !== -1; i = chunk.indexOf(13, i + 1)) this.cr++;
+    this.last = chunk[chunk.length - 1] ?? -1;
+  }
+
+  /** Lines of text: breaks, and one more for a last line without one. */
+  get lines(): number {
+    const breaks = this.lf > 0 ? this.lf : this.cr;
+    return breaks + (this.last === -1 || this.last === 10 || this.last === 13 ? 0 : 1);
+  }
+}
+
+export interface FileDigest {
+  readonly sha256: string;
+  /** Lines of the (inflated) text, when asked for: to check a parallel CSV read against. */
+  readonly lines?: number;
+}
+
 /**
  * SHA-256 of the file's bytes, in one streaming pass. Gzipped files are also inflated in the same pass
  * (output discarded): DuckDB reads a truncated gzip up to the cut without complaint, so integrity is
- * checked here, before anything is stored.
+ * checked here, before anything is stored. With `countLines`, the text's lines are counted on the way.
  */
-export async function sha256File(path: string): Promise<string> {
+export async function sha256File(path: string, countLines = false): Promise<FileDigest> {
   const hash = createHash('sha256');
   const gzip = /\.gz$/i.test(path);
   const inflate = gzip ? createGunzip() : undefined;
+  const counter = countLines ? new LineCounter() : undefined;
   const inflated = inflate
     ? new Promise<void>((resolveDone, reject) => {
-        inflate.on('data', () => undefined);
+        inflate.on('data', (data: Buffer) => counter?.add(data));
         inflate.on('end', resolveDone);
         inflate.on('error', reject);
       })
@@ -43,6 +70,7 @@ export async function sha256File(path: string): Promise<string> {
       hash.update(chunk);
       // the chunk is consumed before the buffer is read into again
       if (inflate) await new Promise<void>((done) => inflate.write(chunk, () => done()));
+      else counter?.add(chunk);
     }
   } finally {
     await file.close();
@@ -53,7 +81,7 @@ export async function sha256File(path: string): Promise<string> {
   } catch (e) {
     throw new GreenopsError('E_INPUT_FILE_UNREADABLE', `${path}: cannot be read: the gzip stream is corrupt or truncated (${(e as Error).message})`, { cause: e, data: { file: path, expected: 'a complete gzip file' } });
   }
-  return hash.digest('hex');
+  return { sha256: hash.digest('hex'), ...(counter ? { lines: counter.lines } : {}) };
 }
 
 function unreadable(path: string, e: unknown): GreenopsError {
@@ -132,11 +160,12 @@ export async function ingestFile(db: Db, inputPath: string, options: IngestOptio
 
   // The same bytes are the same size: a file of a size never stored cannot be a duplicate, so it is
   // hashed while DuckDB reads it; otherwise the hash decides first whether to read it at all.
-  const hashing = sha256File(path);
+  const kind = fileKind(path);
+  const hashing = sha256File(path, kind === 'csv');
   hashing.catch(() => undefined);
   const sameSize = await db.all<{ n: number }>('SELECT count(*) AS n FROM files WHERE bytes = $1', [bytes]);
   if ((sameSize[0]?.n ?? 0) > 0) {
-    const existing = await db.all<{ file_id: number }>('SELECT file_id FROM files WHERE sha256 = $1', [await hashing]);
+    const existing = await db.all<{ file_id: number }>('SELECT file_id FROM files WHERE sha256 = $1', [(await hashing).sha256]);
     const known = existing[0];
     if (known) return { fileId: known.file_id, duplicate: true, accounting: await fileAccounting(db, known.file_id), superseded: [], olderThan: [] };
   }
@@ -150,8 +179,7 @@ export async function ingestFile(db: Db, inputPath: string, options: IngestOptio
   }
   const mapped = source.map(columns, inputPath);
   const mapping = dialect.lenient ? { ...mapped, warnings: [...mapped.warnings, ...(await lenientReadWarnings(probe, path, columns.map((c) => c.name)))] } : mapped;
-  const kind = fileKind(path);
-  const rejectsTable = `greenops_rejects_${process.pid}_${Date.now()}`;
+  let rejectsTable = `greenops_rejects_${process.pid}_${Date.now()}`;
 
   let supersession: Supersession = { replaced: [], olderThan: [] };
   const fileId = await db.transaction(async () => {
@@ -165,8 +193,19 @@ export async function ingestFile(db: Db, inputPath: string, options: IngestOptio
       // One pass over the rows checks and groups them; everything after reads the groups. Rows are
       // read unnumbered (numbering a CSV serialises its read): only when some cell is bad is the file
       // read again, numbered, for the rejected rows.
-      const reader = (numbered: boolean, rejects: string, columns = used.all): string => (kind === 'csv' ? csvReaderSql(path, dialect, columns, rejects, numbered) : parquetReaderSql(path, numbered));
+      let csvDialect = dialect;
+      const reader = (numbered: boolean, rejects: string, columns = used.all): string => (kind === 'csv' ? csvReaderSql(path, csvDialect, columns, rejects, numbered) : parquetReaderSql(path, numbered));
       await db.run(`CREATE OR REPLACE TEMP TABLE __groups AS ${groupRowsSql(mapping, reader(false, rejectsTable), descriptive)}`);
+      // DuckDB's parallel CSV read starts each thread at a line break; one that falls inside a quoted
+      // value spanning lines can read the value's lines as rows of their own (the check that would
+      // refuse such a read is off while bad lines are kept). A read that does not account for every
+      // line of the file (the header, rows, lines it refused) is done again in one thread.
+      if (kind === 'csv' && !(await accountsForEveryLine(db, rejectsTable, (await hashing).lines))) {
+        csvDialect = { ...dialect, sequential: true };
+        await dropRejects(db, rejectsTable);
+        rejectsTable = `${rejectsTable}_s`;
+        await db.run(`CREATE OR REPLACE TEMP TABLE __groups AS ${groupRowsSql(mapping, reader(false, rejectsTable), descriptive)}`);
+      }
       const bad = await db.all<{ n: number }>('SELECT count(*) AS n FROM __groups WHERE __reject_column IS NOT NULL');
       if ((bad[0]?.n ?? 0) > 0) {
         await db.run('DELETE FROM __groups WHERE __reject_column IS NOT NULL');
@@ -195,12 +234,25 @@ export async function ingestFile(db: Db, inputPath: string, options: IngestOptio
     await db.run(
       `INSERT INTO files (file_id, sha256, path, format, format_version, bytes, ingested_at, rows_read, rows_rejected, warnings, batch)
        VALUES ($1, $2, $3, $4, $5, $6, now(), $7, $8, $9::VARCHAR[], $10)`,
-      [id, await hashing, path, source.id, mapping.formatVersion, bytes, n, counts[0]?.r ?? 0, JSON.stringify(warnings), options.batch ?? null],
+      [id, (await hashing).sha256, path, source.id, mapping.formatVersion, bytes, n, counts[0]?.r ?? 0, JSON.stringify(warnings), options.batch ?? null],
     );
     if (options.supersede !== false) supersession = await supersedeEarlier(db, id, options.batch ?? null);
     return id;
   });
   return { fileId, duplicate: false, accounting: await fileAccounting(db, fileId), superseded: supersession.replaced, olderThan: supersession.olderThan };
+}
+
+/**
+ * Whether a CSV read (its groups in `__groups`, the lines it refused in `rejectsTable`) took every line
+ * of a file of `lines` lines exactly once: the header, one line per row, one per refused line. A quoted
+ * value spanning lines, or a blank line, also fails this (a read in one thread is then the one to trust).
+ */
+async function accountsForEveryLine(db: Db, rejectsTable: string, lines: number | undefined): Promise<boolean> {
+  if (lines === undefined) return false;
+  const rows = (await db.all<{ n: number }>('SELECT COALESCE(sum(__line_count), 0)::BIGINT AS n FROM __groups'))[0]?.n ?? 0;
+  const exists = await db.all<{ n: number }>('SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = $1', [rejectsTable]);
+  const refused = (exists[0]?.n ?? 0) > 0 ? ((await db.all<{ n: number }>(`SELECT count(DISTINCT line)::BIGINT AS n FROM "${rejectsTable}"`))[0]?.n ?? 0) : 0;
+  return Number(rows) + Number(refused) + 1 === lines;
 }
 
 /**

@@ -23,11 +23,17 @@ export interface CsvDialect {
    * the file's warnings say which rows it had to pad or cut (see csv-check.ts).
    */
   readonly lenient: boolean;
+  /**
+   * Read in one thread: for a file whose parallel read did not account for every line (a quoted value
+   * spanning lines can be read twice by a thread starting inside it).
+   */
+  readonly sequential?: boolean;
 }
 
 function csvOptions(path: string, dialect: CsvDialect): string {
   const base = `all_varchar = true, header = true, delim = ${delimiter(path)}, nullstr = ['NULL', 'null', ''], quote = '"', escape = '"', max_line_size = 1048576, buffer_size = 8388608`;
-  return dialect.lenient ? `${base}, null_padding = true, strict_mode = false` : base;
+  const read = dialect.sequential ? `${base}, parallel = false` : base;
+  return dialect.lenient ? `${read}, null_padding = true, strict_mode = false` : read;
 }
 
 /**
