@@ -48,6 +48,15 @@ function timestampSql(field: TypedField): string {
     WHEN ${offset} THEN ${zoned} ELSE ${plain} END`;
 }
 
+/**
+ * A number with ',' between groups of three digits and no decimal part ("3,197"): read as thousands,
+ * unless the file shows elsewhere that its ',' is a decimal point (see decimal-comma.ts).
+ */
+export const GROUPED_INTEGER = '\\s*-?[$€£]?\\s*-?[1-9][0-9]{0,2}(,[0-9]{3})+\\s*';
+
+/** Why a cell that reads as a number with a decimal comma ("0,096") is rejected. */
+export const DECIMAL_COMMA = "expected a number with '.' as the decimal point";
+
 /** Text money may carry a currency sign and ',' thousands separators, in their one unambiguous form. */
 const GROUPED_NUMBER = '\\s*-?[$€£]?\\s*-?[1-9][0-9]{0,2}(,[0-9]{3})+(\\.[0-9]+)?\\s*|\\s*-?[$€£]\\s*-?[0-9]+(\\.[0-9]+)?\\s*';
 
@@ -94,7 +103,7 @@ function unparsed(c: Check): Array<{ and: string; reason: string }> {
   // a cell that would be a number with ',' as its decimal point (and '.' between thousands) has one
   const european = `TRY_CAST(replace(replace(CAST(c.__raw_${c.name} AS VARCHAR), '.', ''), ',', '.') AS DOUBLE)`;
   return [
-    { and: ` AND contains(CAST(c.__raw_${c.name} AS VARCHAR), ',') AND ${european} IS NOT NULL`, reason: "expected a number with '.' as the decimal point" },
+    { and: ` AND contains(CAST(c.__raw_${c.name} AS VARCHAR), ',') AND ${european} IS NOT NULL`, reason: DECIMAL_COMMA },
     { and: '', reason: EXPECT.number },
   ];
 }

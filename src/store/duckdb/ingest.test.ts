@@ -155,16 +155,34 @@ describe('ingest', () => {
   });
 
   it("reads ',' in a number only as a thousands separator, and names a decimal comma", async () => {
-    const costs = ['0,096', '12,5', '1,23', '01,234', '1.234,56', '1,234.50', '$1,000', ' -1,234,567.5 ', '1,2,3'];
+    const costs = ['0,096', '12,5', '1,23', '01,234', '1.234,56', '1,234.50', ' -1,234,567.5 ', '1,2,3'];
     const path = writeFocus(dir, 'commas.csv', costs.map((BilledCost, i) => ({ BilledCost, ResourceId: `r${i + 1}` })));
     const r = await store.ingest(path, opts);
-    expect(r.accounting).toMatchObject({ rowsRead: 9, rejected: 6 });
+    expect(r.accounting).toMatchObject({ rowsRead: 8, rejected: 6 });
     const comma = "expected a number with '.' as the decimal point";
     expect((await store.rejects()).map((x) => [x.rowNo, x.reason, x.value])).toEqual([
-      [1, comma, '0,096'], [2, comma, '12,5'], [3, comma, '1,23'], [4, comma, '01,234'], [5, comma, '1.234,56'], [9, 'expected a number', '1,2,3'],
+      [1, comma, '0,096'], [2, comma, '12,5'], [3, comma, '1,23'], [4, comma, '01,234'], [5, comma, '1.234,56'], [8, 'expected a number', '1,2,3'],
     ]);
     const ok = await store.db.all<{ resource_id: string; billed_cost: number }>("SELECT resource_id, billed_cost FROM usage WHERE status = 'ok' ORDER BY resource_id");
-    expect(ok).toEqual([{ resource_id: 'r6', billed_cost: 1234.5 }, { resource_id: 'r7', billed_cost: 1000 }, { resource_id: 'r8', billed_cost: -1234567.5 }]);
+    expect(ok).toEqual([{ resource_id: 'r6', billed_cost: 1234.5 }, { resource_id: 'r7', billed_cost: -1234567.5 }]);
+    // thousands without a decimal part, in a file with no decimal comma
+    await store.ingest(writeFocus(dir, 'thousands.csv', ['$1,000', '2,500'].map((BilledCost, i) => ({ BilledCost, ResourceId: `t${i + 1}` }))), opts);
+    const thousands = await store.db.all<{ billed_cost: number }>("SELECT billed_cost FROM usage WHERE resource_id LIKE 't%' ORDER BY resource_id");
+    expect(thousands).toEqual([{ billed_cost: 1000 }, { billed_cost: 2500 }]);
+  });
+
+  it("refuses a file that writes ',' as its decimal point, where \"3,197\" would be read 1000× too large", async () => {
+    const rows = [{ BilledCost: '0,126' }, { BilledCost: '0.5' }, { ConsumedQuantity: '3,197' }, { BilledCost: '2,250' }];
+    const csv = writeFocus(dir, 'european.csv', rows.map((r, i) => ({ ...r, ResourceId: `r${i + 1}` })));
+    for (const file of [csv, await asParquet(csv)]) {
+      const e = await store.ingest(file, opts).then(() => undefined, (x: unknown) => x);
+      expect(isGreenopsError(e) && [e.code, e.data]).toEqual([
+        'E_INPUT_FILE_UNREADABLE',
+        { file, row: 3, column: 'ConsumedQuantity', found: '3,197', expected: "a number with '.' as the decimal point" },
+      ]);
+      expect(isGreenopsError(e) && e.message).toMatch(/written with ',' as the decimal point \(row 1, BilledCost: "0,126"\), so "3,197" \(row 3, ConsumedQuantity\) could be read 1000× too large/);
+      expect(await usageCount()).toBe(0);
+    }
   });
 
   it('reads tags that are not a JSON object as none, and warns how many rows had them and which first', async () => {

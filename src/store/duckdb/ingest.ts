@@ -3,12 +3,13 @@ import { statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createGunzip } from 'node:zlib';
-import { GreenopsError } from '../../core/errors.js';
+import { GreenopsError, isGreenopsError } from '../../core/errors.js';
 import type { BillingSource, ColumnInfo } from '../../sources/types.js';
 import type { Db, Queries } from './connection.js';
 import { distinctKeysSql, groupRowsSql, keyCollisionSql, storeKeysSql, storedColumns, usageRowsSql } from './ingest-sql.js';
 import { csvReaderSql, describeSql, fileKind, parquetReaderSql, type CsvDialect } from './reader.js';
 import { dropRejects, lenientReadWarnings, swallowingQuote, unreadableLine } from './csv-check.js';
+import { refuseAmbiguousNumbers } from './decimal-comma.js';
 import type { FileAccounting } from '../types.js';
 import { fileAccounting } from './accounting.js';
 import { classifyPendingKeys } from './classify.js';
@@ -85,6 +86,7 @@ export async function sha256File(path: string, countLines = false): Promise<File
 }
 
 function unreadable(path: string, e: unknown): GreenopsError {
+  if (isGreenopsError(e)) return e;
   const message = e instanceof Error ? e.message : String(e);
   const first = message.split('\n').find((l) => l.trim() !== '') ?? message;
   return new GreenopsError('E_INPUT_FILE_UNREADABLE', `${path}: cannot be read: ${first.replace(/^[A-Za-z ]+Error: /, '')}`, { cause: e, data: { file: path } });
@@ -211,6 +213,8 @@ export async function ingestFile(db: Db, inputPath: string, options: IngestOptio
         await db.run('DELETE FROM __groups WHERE __reject_column IS NOT NULL');
         await db.run(`INSERT INTO __groups BY NAME ${groupRowsSql(mapping, reader(true, `${rejectsTable}_n`), descriptive, 'rejected')}`);
         await dropRejects(db, `${rejectsTable}_n`);
+        await refuseAmbiguousNumbers(db, inputPath, mapping, () => reader(true, `${rejectsTable}_d`));
+        await dropRejects(db, `${rejectsTable}_d`);
       }
       for (const sql of distinctKeysSql(mapping, used)) await db.run(sql);
       badTags = await findUnreadableTags(db, used.tags, () => reader(true, `${rejectsTable}_t`, used.tags));
