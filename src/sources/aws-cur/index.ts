@@ -68,16 +68,35 @@ function tagsExpr(cols: Columns): string {
   return `CAST(to_json(map_from_entries(list_filter([${entries.join(', ')}], e -> e.value IS NOT NULL))) AS VARCHAR)`;
 }
 
-/** What the usage cost after RI and Savings Plan discounts (AWS's effective cost). */
+/**
+ * What a line cost once commitments are amortized (AWS's effective cost, as the FOCUS converters read
+ * it): covered usage carries its share of the commitment, so the commitment's own fee lines carry only
+ * what went unused (a Savings Plan's recurring fee: commitment less what was used; an RI fee: its
+ * unused upfront and recurring parts), and upfront fees carry nothing (they are spread over the usage).
+ * Without the columns that say so, a fee line keeps its unblended cost.
+ */
 function effectiveCost(cols: Columns): string {
   const t = `lower(${cols.text('lineItem/LineItemType')})`;
-  const unblended = cols.raw('lineItem/UnblendedCost', 'lineItem/BlendedCost');
+  const unblended = `CAST(${cols.raw('lineItem/UnblendedCost', 'lineItem/BlendedCost')} AS VARCHAR)`;
+  const num = (name: string): string => `COALESCE(TRY_CAST(${cols.raw(name)} AS DOUBLE), 0)`;
   const sp = cols.raw('savingsPlan/SavingsPlanEffectiveCost');
   const ri = cols.raw('reservation/EffectiveCost');
-  return `CASE WHEN ${t} = 'savingsplancoveredusage' AND ${sp} IS NOT NULL THEN CAST(${sp} AS VARCHAR)
-    WHEN ${t} = 'discountedusage' AND ${ri} IS NOT NULL THEN CAST(${ri} AS VARCHAR)
-    WHEN ${t} = 'savingsplannegation' THEN '0'
-    ELSE CAST(${unblended} AS VARCHAR) END`;
+  const cases = [
+    `WHEN ${t} = 'savingsplancoveredusage' AND ${sp} IS NOT NULL THEN CAST(${sp} AS VARCHAR)`,
+    `WHEN ${t} = 'discountedusage' AND ${ri} IS NOT NULL THEN CAST(${ri} AS VARCHAR)`,
+    `WHEN ${t} IN ('savingsplannegation', 'savingsplanupfrontfee') THEN '0'`,
+  ];
+  if (cols.has('savingsPlan/TotalCommitmentToDate') && cols.has('savingsPlan/UsedCommitment')) {
+    cases.push(`WHEN ${t} = 'savingsplanrecurringfee' THEN CAST(${num('savingsPlan/TotalCommitmentToDate')} - ${num('savingsPlan/UsedCommitment')} AS VARCHAR)`);
+  }
+  if (cols.has('reservation/UnusedAmortizedUpfrontFeeForBillingPeriod') || cols.has('reservation/UnusedRecurringFee')) {
+    cases.push(`WHEN ${t} = 'rifee' THEN CAST(${num('reservation/UnusedAmortizedUpfrontFeeForBillingPeriod')} + ${num('reservation/UnusedRecurringFee')} AS VARCHAR)`);
+  }
+  if (cols.has('reservation/ReservationARN')) {
+    cases.push(`WHEN ${t} = 'fee' AND NULLIF(trim(CAST(${cols.raw('reservation/ReservationARN')} AS VARCHAR)), '') IS NOT NULL THEN '0'`);
+  }
+  return `CASE ${cases.join('\n    ')}
+    ELSE ${unblended} END`;
 }
 
 export const awsCurSource: BillingSource = {
