@@ -69,7 +69,7 @@ export function registerIngest(program: Command, ctx: () => CliContext): void {
         for (const [i, r] of results.entries()) {
           const given = paths[i];
           if (r.duplicate && given !== undefined && resolve(given) !== r.accounting.path) {
-            c.err(`${given} has the same bytes as ${r.accounting.path} (file ${r.fileId}), ingested before: counted once`);
+            c.err(`${given} has the same content as ${r.accounting.path} (file ${r.fileId}, compressed or not): counted once`);
           }
           const name = r.accounting.path.split('/').pop();
           for (const old of r.superseded) {

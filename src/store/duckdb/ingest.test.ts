@@ -62,7 +62,7 @@ describe('ingest', () => {
     expect(s[0]?.amount).toBeCloseTo(74_400, 6);
   });
 
-  it('is idempotent: the same bytes twice count once', async () => {
+  it('is idempotent: the same bytes twice count once (a copy under another name too)', async () => {
     const path = writeFocus(dir, 'a.csv', [{}, {}]);
     await store.ingest(path, opts);
     const copy = join(dir, 'copy-of-a.csv');
@@ -70,6 +70,20 @@ describe('ingest', () => {
     const again = await store.ingest(copy, opts);
     expect(again.duplicate).toBe(true);
     expect(await usageCount()).toBe(2);
+  });
+
+  it('counts the same content once, compressed or not, in one command or two', async () => {
+    const csv = writeFocus(dir, 'b.csv', [{ ResourceId: 'x' }, { ResourceId: 'y' }]);
+    const gz = join(dir, 'b.csv.gz');
+    writeFileSync(gz, gzipSync(readFileSync(csv)));
+    const both = await store.ingestAll([csv, gz], opts);
+    expect(both.map((r) => [r.duplicate, r.fileId])).toEqual([[false, 1], [true, 1]]);
+    expect(await usageCount()).toBe(2);
+    const again = join(dir, 'b-again.csv.gz');
+    writeFileSync(again, gzipSync(readFileSync(csv), { level: 1 }));
+    expect((await store.ingest(again, opts)).duplicate).toBe(true);
+    expect(await usageCount()).toBe(2);
+    expect((await store.files()).length).toBe(1);
   });
 
   it('rejects a row with a bad cell, naming row, column and value, and keeps the rest', async () => {

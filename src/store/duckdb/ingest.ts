@@ -43,9 +43,10 @@ export interface FileDigest {
 }
 
 /**
- * SHA-256 of the file's bytes, in one streaming pass. Gzipped files are also inflated in the same pass
- * (output discarded): DuckDB reads a truncated gzip up to the cut without complaint, so integrity is
- * checked here, before anything is stored. With `countLines`, the text's lines are counted on the way.
+ * SHA-256 of the file's content, in one streaming pass: its bytes, or for a gzipped file the bytes it
+ * inflates to (the same export compressed or not is the same content). Inflating also checks a gzip
+ * file's integrity: DuckDB reads a truncated gzip up to the cut without complaint, so it is checked
+ * here, before anything is stored. With `countLines`, the text's lines are counted on the way.
  */
 export async function sha256File(path: string, countLines = false): Promise<FileDigest> {
   const hash = createHash('sha256');
@@ -54,7 +55,10 @@ export async function sha256File(path: string, countLines = false): Promise<File
   const counter = countLines ? new LineCounter() : undefined;
   const inflated = inflate
     ? new Promise<void>((resolveDone, reject) => {
-        inflate.on('data', (data: Buffer) => counter?.add(data));
+        inflate.on('data', (data: Buffer) => {
+          hash.update(data);
+          counter?.add(data);
+        });
         inflate.on('end', resolveDone);
         inflate.on('error', reject);
       })
@@ -68,10 +72,12 @@ export async function sha256File(path: string, countLines = false): Promise<File
       const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
       if (bytesRead === 0) break;
       const chunk = buffer.subarray(0, bytesRead);
-      hash.update(chunk);
       // the chunk is consumed before the buffer is read into again
       if (inflate) await new Promise<void>((done) => inflate.write(chunk, () => done()));
-      else counter?.add(chunk);
+      else {
+        hash.update(chunk);
+        counter?.add(chunk);
+      }
     }
   } finally {
     await file.close();
@@ -160,8 +166,9 @@ export async function ingestFile(db: Db, inputPath: string, options: IngestOptio
   }
   if (bytes === 0) throw new GreenopsError('E_INPUT_FILE_EMPTY', `${inputPath}: the file is empty (0 bytes); expected a header row and data rows`, { data: { file: inputPath } });
 
-  // The same bytes are the same size: a file of a size never stored cannot be a duplicate, so it is
-  // hashed while DuckDB reads it; otherwise the hash decides first whether to read it at all.
+  // The same bytes are the same size: a file of a size never stored is hashed while DuckDB reads it
+  // (and, once read, is still a duplicate if its content is stored, compressed or not); otherwise the
+  // hash decides first whether to read it at all.
   const kind = fileKind(path);
   const hashing = sha256File(path, kind === 'csv');
   hashing.catch(() => undefined);
@@ -184,7 +191,7 @@ export async function ingestFile(db: Db, inputPath: string, options: IngestOptio
   let rejectsTable = `greenops_rejects_${process.pid}_${Date.now()}`;
 
   let supersession: Supersession = { replaced: [], olderThan: [] };
-  const fileId = await db.transaction(async () => {
+  const stored = await db.transaction(async (): Promise<{ id: number; duplicate: boolean }> => {
     // numbered inside the transaction (a sequence is not transactional): a file that fails uses up no number
     const id = (await db.all<{ id: number }>('SELECT COALESCE(max(file_id), 0) + 1 AS id FROM files'))[0]?.id;
     if (id === undefined) throw new GreenopsError('E_STORE', 'could not number the file');
@@ -207,6 +214,12 @@ export async function ingestFile(db: Db, inputPath: string, options: IngestOptio
         await dropRejects(db, rejectsTable);
         rejectsTable = `${rejectsTable}_s`;
         await db.run(`CREATE OR REPLACE TEMP TABLE __groups AS ${groupRowsSql(mapping, reader(false, rejectsTable), descriptive)}`);
+      }
+      const twin = await db.all<{ file_id: number }>('SELECT file_id FROM files WHERE sha256 = $1', [(await hashing).sha256]);
+      if (twin[0]) {
+        await db.run('DROP TABLE __groups');
+        await dropRejects(db, rejectsTable);
+        return { id: twin[0].file_id, duplicate: true };
       }
       const bad = await db.all<{ n: number }>('SELECT count(*) AS n FROM __groups WHERE __reject_column IS NOT NULL');
       if ((bad[0]?.n ?? 0) > 0) {
@@ -241,9 +254,10 @@ export async function ingestFile(db: Db, inputPath: string, options: IngestOptio
       [id, (await hashing).sha256, path, source.id, mapping.formatVersion, bytes, n, counts[0]?.r ?? 0, JSON.stringify(warnings), options.batch ?? null],
     );
     if (options.supersede !== false) supersession = await supersedeEarlier(db, id, options.batch ?? null);
-    return id;
+    return { id, duplicate: false };
   });
-  return { fileId, duplicate: false, accounting: await fileAccounting(db, fileId), superseded: supersession.replaced, olderThan: supersession.olderThan };
+  const { id: fileId, duplicate } = stored;
+  return { fileId, duplicate, accounting: await fileAccounting(db, fileId), superseded: supersession.replaced, olderThan: supersession.olderThan };
 }
 
 /**
