@@ -35,6 +35,8 @@ export interface Db extends Queries {
   append(table: string, rows: readonly object[]): Promise<void>;
   /** Run `fn` in one transaction; nested calls join the outermost, which alone commits or rolls back. */
   transaction<T>(fn: () => Promise<T>): Promise<T>;
+  /** Whether a transaction of this connection is open (work now joins it). */
+  readonly inTransaction: boolean;
   /**
    * A second connection to the same database, outside any transaction of this one: for statements
    * that may fail without harm (probing how a file reads), since a failed statement aborts the
@@ -159,6 +161,9 @@ export async function openDb(path: string, options: DuckOptions = {}): Promise<D
       } finally {
         appender.closeSync();
       }
+    },
+    get inTransaction(): boolean {
+      return depth > 0;
     },
     async transaction<T>(fn: () => Promise<T>): Promise<T> {
       // inside another transaction, the work joins it: it commits or rolls back with the outermost

@@ -139,7 +139,8 @@ export function unreadableReason(problems: readonly LineProblem[]): { line: numb
  * rejected one by one. Such a file is refused like one whose sniffer met the same line.
  */
 export function swallowingQuote(reject: { errorType: string; line: number; text: string | null }): { line: number; reason: string; expected: string } | undefined {
-  const text = reject.text ?? '';
+  // a line's own ending is not a following line
+  const text = (reject.text ?? '').replace(/[\r\n]+$/, '');
   if (reject.errorType !== 'UNQUOTED VALUE' || !(/[\r\n]/.test(text) || text.length >= 10_000)) return undefined;
   const first = quote(text.split(/\r?\n/)[0] ?? '', 80);
   return {

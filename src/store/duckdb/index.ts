@@ -8,7 +8,7 @@ import { openDb, type DuckOptions, type Db, type Row } from './connection.js';
 import { ensureEstimated, estimate } from './estimate.js';
 import type { IntensityCache } from '../../intensity/cache.js';
 import { duckIntensityCache } from './intensity-cache.js';
-import { ingestFile, ingestFiles, type IngestOptions, type IngestOutcome } from './ingest.js';
+import { ingestFiles, ingestOne, type IngestOptions, type IngestOutcome } from './ingest.js';
 
 export interface CoverageRow {
   readonly dimension: string;
@@ -50,7 +50,7 @@ export async function openDuckStore(path: string, options: DuckOptions = {}): Pr
   const db = await openDb(path, options);
   return {
     db,
-    ingest: (file, opts) => ingestFile(db, file, opts),
+    ingest: (file, opts) => ingestOne(db, file, opts),
     ingestAll: (files, opts, onFile) => ingestFiles(db, files, opts, onFile),
     estimate: (profile, fileIds) => estimate(db, profile, fileIds ? { fileIds } : 'all'),
     ensureEstimated: (profile) => ensureEstimated(db, profile),

@@ -262,6 +262,21 @@ describe('ingest', () => {
       ]);
     });
 
+    it('reads a file whose line endings change past the rows its dialect is sniffed from (concatenated exports)', async () => {
+      const concatenated = (name: string, header: readonly string[]): string => {
+        const path = writeFocus(dir, name, Array.from({ length: 30_000 }, (_, i) => ({ ResourceId: `${name}-${i + 1}` })), header);
+        const lines = readFileSync(path, 'utf8').split('\n');
+        writeFileSync(path, lines.map((l, i) => (i > 25_000 && l !== '' ? `${l}\r` : l)).join('\n'));
+        return path;
+      };
+      // lines with quoted values (DuckDB refuses them one by one), and without (DuckDB refuses the read)
+      const quoted = await asCommand(concatenated('quoted.csv', FOCUS_HEADER));
+      expect(quoted.accounting).toMatchObject({ rowsRead: 30_000, rejected: 0 });
+      const plain = await store.ingest(concatenated('plain.csv', FOCUS_HEADER.filter((h) => h !== 'Tags')), { ...opts, supersede: false });
+      expect(plain.accounting).toMatchObject({ rowsRead: 30_000, rejected: 0 });
+      expect(await usageCount()).toBe(60_000);
+    });
+
     it('reads a file of mixed line endings without a warning when its rows are sound', async () => {
       const r = await store.ingest(edited('crlf.csv', 4, { 3: (l) => `${l}\r` }), opts);
       expect(r.accounting).toMatchObject({ rowsRead: 4, rejected: 0, estimated: 4 });

@@ -91,21 +91,45 @@ export async function sha256File(path: string, countLines = false): Promise<File
   return { sha256: hash.digest('hex'), ...(counter ? { lines: counter.lines } : {}) };
 }
 
+/**
+ * Errors of a strict CSV read that failed past the rows its dialect was sniffed from (e.g. line endings
+ * that change from LF to CRLF in concatenated exports): the command is run again reading that file
+ * leniently, as a file that fails within the sniffed rows is read from the start.
+ */
+const strictReadFailures = new WeakMap<GreenopsError, string>();
+
+function isStrictReadFailure(e: unknown): boolean {
+  return /state machine reached an invalid state/i.test(e instanceof Error ? e.message : String(e));
+}
+
+/** A file whose lines past the sniffed rows end otherwise than those before (`line` where known). */
+function lineEndingsChange(path: string, line?: number, cause?: unknown): GreenopsError {
+  // the dialect was sniffed from the first 20,480 rows
+  const where = line === undefined ? 'a line past the first 20,480 rows is' : `line ${line} is`;
+  return new GreenopsError(
+    'E_INPUT_FILE_UNREADABLE',
+    `${path}: cannot be read: ${where} written differently from the lines before it (most often line endings that change within the file, LF then CRLF, as when exports are concatenated); expected one line ending throughout (convert the file, e.g. with dos2unix)`,
+    { cause, data: { file: path, ...(line === undefined ? {} : { line }), expected: 'one line ending throughout' } },
+  );
+}
+
 function unreadable(path: string, e: unknown): GreenopsError {
   if (isGreenopsError(e)) return e;
   const message = e instanceof Error ? e.message : String(e);
+  if (isStrictReadFailure(e)) return lineEndingsChange(path, undefined, e);
   const first = message.split('\n').find((l) => l.trim() !== '') ?? message;
   return new GreenopsError('E_INPUT_FILE_UNREADABLE', `${path}: cannot be read: ${first.replace(/^[A-Za-z ]+Error: /, '')}`, { cause: e, data: { file: path } });
 }
 
-async function describe(db: Queries, path: string): Promise<{ columns: ColumnInfo[]; dialect: CsvDialect }> {
+async function describe(db: Queries, path: string, lenient: boolean): Promise<{ columns: ColumnInfo[]; dialect: CsvDialect }> {
   const kind = fileKind(path);
   const attempt = async (dialect: CsvDialect): Promise<ColumnInfo[]> => {
     const rows = await db.all<{ column_name: string; column_type: string }>(describeSql(path, kind, dialect));
     return rows.map((r) => ({ name: r.column_name, type: r.column_type }));
   };
   try {
-    return { columns: await attempt({ lenient: false }), dialect: { lenient: false } };
+    const dialect = { lenient: lenient && kind === 'csv' };
+    return { columns: await attempt(dialect), dialect };
   } catch (strictError) {
     if (kind !== 'csv') throw unreadable(path, strictError);
     try {
@@ -138,6 +162,8 @@ export interface IngestOptions {
   readonly batch?: string;
   /** False for a partial re-export (e.g. one service): earlier exports of the same periods are kept. Default true. */
   readonly supersede?: boolean;
+  /** Paths (as given) to read leniently from the start: their strict read failed past the sniffed rows. */
+  readonly lenient?: ReadonlySet<string>;
 }
 
 export interface IngestOutcome {
@@ -181,7 +207,7 @@ export async function ingestFile(db: Db, inputPath: string, options: IngestOptio
 
   // how the file reads is probed outside the transaction: a failed attempt must not abort it
   const probe = await db.probe();
-  const { columns, dialect } = await describe(probe, path);
+  const { columns, dialect } = await describe(probe, path, options.lenient?.has(inputPath) ?? false);
   const source = options.source ?? options.candidates.find((s) => s.detect(columns));
   if (!source) {
     throw new GreenopsError('E_INPUT_FORMAT_UNKNOWN', `${inputPath}: unrecognised billing export; expected one of ${options.candidates.map((s) => s.title).join(', ')} (found columns ${columns.slice(0, 6).map((c) => c.name).join(', ')}${columns.length > 6 ? ', …' : ''})`, { data: { file: inputPath } });
@@ -235,7 +261,9 @@ export async function ingestFile(db: Db, inputPath: string, options: IngestOptio
       await db.run(`INSERT INTO usage BY NAME ${usageRowsSql(mapping, used)}`, { file_id: id });
       await db.run('DROP TABLE __groups');
     } catch (e) {
-      throw unreadable(inputPath, e);
+      const error = unreadable(inputPath, e);
+      if (kind === 'csv' && !dialect.lenient && isStrictReadFailure(e)) strictReadFailures.set(error, inputPath);
+      throw error;
     }
     const collision = await db.all(keyCollisionSql);
     if (collision.length > 0) throw new GreenopsError('E_STORE', `${inputPath}: two different kinds of charge share one 64-bit key; please report this`);
@@ -243,7 +271,7 @@ export async function ingestFile(db: Db, inputPath: string, options: IngestOptio
     await classifyPendingKeys(db);
     await db.run('DROP TABLE IF EXISTS __kinds');
     await db.run('DROP TABLE IF EXISTS __tagsets');
-    const leftOut = kind === 'csv' ? await recordStructuralRejects(db, id, rejectsTable, inputPath) : [];
+    const leftOut = kind === 'csv' ? await recordStructuralRejects(db, id, rejectsTable, inputPath, dialect.lenient) : [];
     const warnings = [...mapping.warnings, ...(badTags ? [unreadableTagsWarning(badTags, used.tags, shiftedRowNo(badTags.firstRow, leftOut))] : [])];
     const counts = await db.all<{ n: number; r: number }>("SELECT sum(line_count) AS n, COALESCE(sum(line_count) FILTER (WHERE status = 'rejected'), 0) AS r FROM usage WHERE file_id = $1", [id]);
     const n = counts[0]?.n ?? 0;
@@ -285,15 +313,41 @@ export async function ingestFiles(
   onFile?: (outcome: IngestOutcome) => void,
 ): Promise<IngestOutcome[]> {
   const batch = options.batch ?? randomUUID();
-  return db.transaction(async () => {
-    const outcomes: IngestOutcome[] = [];
-    for (const p of paths) {
-      const outcome = await ingestFile(db, p, { ...options, batch });
-      outcomes.push(outcome);
-      onFile?.(outcome);
+  return withLenientRetry(db, options, (opts) =>
+    db.transaction(async () => {
+      const outcomes: IngestOutcome[] = [];
+      for (const p of paths) {
+        const outcome = await ingestFile(db, p, { ...opts, batch });
+        outcomes.push(outcome);
+        onFile?.(outcome);
+      }
+      return outcomes;
+    }),
+  );
+}
+
+/** One file on its own, read again leniently if its strict read fails past the sniffed rows. */
+export function ingestOne(db: Db, path: string, options: IngestOptions): Promise<IngestOutcome> {
+  return withLenientRetry(db, options, (opts) => ingestFile(db, path, opts));
+}
+
+/**
+ * Run an ingestion; if a file's strict read failed past the rows its dialect was sniffed from, run it
+ * again (its transaction was rolled back) reading that file leniently. Only an outermost transaction
+ * can start again: inside another, the failure is reported.
+ */
+async function withLenientRetry<T>(db: Db, options: IngestOptions, run: (options: IngestOptions) => Promise<T>): Promise<T> {
+  const lenient = new Set(options.lenient ?? []);
+  for (;;) {
+    const outermost = !db.inTransaction;
+    try {
+      return await run({ ...options, lenient });
+    } catch (e) {
+      const path = isGreenopsError(e) ? strictReadFailures.get(e) : undefined;
+      if (!outermost || path === undefined || lenient.has(path)) throw e;
+      lenient.add(path);
     }
-    return outcomes;
-  });
+  }
 }
 
 /**
@@ -302,7 +356,7 @@ export async function ingestFiles(
  * numbers are shifted back into place: the j-th accepted row sits after every rejected line k with
  * (line_k − k) < j. Returns the rejected lines' row numbers, in order.
  */
-async function recordStructuralRejects(db: Db, fileId: number, table: string, inputPath: string): Promise<number[]> {
+async function recordStructuralRejects(db: Db, fileId: number, table: string, inputPath: string, lenient: boolean): Promise<number[]> {
   const exists = await db.all<{ n: number }>('SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = $1', [table]);
   if ((exists[0]?.n ?? 0) === 0) return [];
   const rejects = await db.all<{ row_no: number; column_name: string | null; error_type: string; error_message: string; csv_line: string | null }>(
@@ -310,6 +364,14 @@ async function recordStructuralRejects(db: Db, fileId: number, table: string, in
   );
   await dropRejects(db, table);
   if (rejects.length === 0) return [];
+  // a line refused with a carriage return left at its end: the file's line endings change past the
+  // sniffed rows (LF, then CRLF); a lenient read takes them
+  const crlf = lenient ? undefined : rejects.find((r) => /\r$/.test(r.csv_line ?? ''));
+  if (crlf) {
+    const error = lineEndingsChange(inputPath, crlf.row_no + 1);
+    strictReadFailures.set(error, inputPath);
+    throw error;
+  }
   for (const r of rejects) {
     const swallowed = swallowingQuote({ errorType: r.error_type, line: r.row_no + 1, text: r.csv_line });
     if (swallowed) {
