@@ -77,7 +77,12 @@ const isCoreSku = 't.__is_core_sku';
 const isRamSkuExpr = `(${desc} SIMILAR TO '.*(instance ram|memory|ram running|custom ram|predefined ram|gb-hours? of memory).*')`;
 const isRamSku = 't.__is_ram_sku';
 
-/** Block and object storage media: what is spinning disk, what is flash. */
+/**
+ * Block and object storage media: what is flash first (EBS gp2/gp3/io1/io2, SSD disks, and the services
+ * CCF counts on SSD: DynamoDB, EFS, Aurora storage), then what is spinning disk; anything else is SSD.
+ */
+const ssdExpr = `(${text} SIMILAR TO '.*(volumeusage\\.(gp2|gp3|io1|io2|piops)|(gp2|gp3|piops)-storage|\\bssd\\b|dynamodb|elastic file|\\befs\\b|aurora:storageusage|pd-balanced|pd-extreme|hyperdisk).*')`;
+const ssd = 't.__ssd';
 const hddExpr = `(${text} SIMILAR TO '.*(\\bst1\\b|\\bsc1\\b|hdd|magnetic|glacier|archive|coldline|nearline|cold storage|deep archive|standard[ -]?ia|onezone|intelligent|timedstorage|s3|blob|object storage|cloud storage|pd-standard|standard persistent disk|standard hdd|tape|backup|snapshot|simple storage service|amazon s3|log storage).*')`;
 const hdd = 't.__hdd';
 
@@ -88,9 +93,14 @@ const awsSameRegion = `(len(${awsRegionTokens}) >= 2 AND ${awsRegionTokens}[1] =
 /** Egress that crosses a region boundary or leaves the provider; intra-region and inbound move no extra energy in this model. */
 const inboundExpr = `(${desc} SIMILAR TO '.*(data transfer in\\b|-in-bytes|in-bytes|datatransfer-in|ingress|inbound|transfer in per|\\bin from\\b).*')`;
 const inbound = 't.__inbound';
-const intraRegionExpr = `(${desc} SIMILAR TO '.*(regional data transfer|intra-?region|between (ec2 )?azs|intrazone|inter-?zone|same region|-regional-bytes|within the same).*' OR ${awsSameRegion})`;
+// bytes through a VPC endpoint or a transit gateway (what leaves the region is billed on its own
+// transfer line), and transfer between zones of one region, count as intra-region
+const intraRegionExpr = `(${desc} SIMILAR TO '.*(regional data transfer|intra-?region|between (ec2 )?azs|intrazone|inter-?zone|same region|-regional-bytes|within the same|vpcendpoint-bytes|transitgateway-bytes|-xaz-).*' OR ${awsSameRegion})`;
 const intraRegion = 't.__intra_region';
-const isTransferExpr = `(${text} SIMILAR TO '.*(data transfer|datatransfer|-bytes|egress|bandwidth|network|transfer out|internet|interregion|inter-region|cloudfront|cdn|peering).*' OR t.service_category = 'Networking')`;
+// bytes a service scans, ingests or processes are work, not transfer: no energy model of their own
+// (as CCF: NAT gateway bytes, data scanned), priced by the cost ratio
+const notTransfer = `${desc} SIMILAR TO '.*(natgateway-bytes|dataprocessing-bytes|datascanned|data scanned|logs-bytes|log data ingested).*'`;
+const isTransferExpr = `((${text} SIMILAR TO '.*(data transfer|datatransfer|-bytes|egress|bandwidth|network|transfer out|internet|interregion|inter-region|cloudfront|cdn|peering).*' OR t.service_category = 'Networking') AND NOT (${notTransfer}))`;
 const isTransfer = 't.__is_transfer';
 
 /**
@@ -100,13 +110,29 @@ const isTransfer = 't.__is_transfer';
 const isFeeExpr = `(${desc} SIMILAR TO '.*(extended support|softwareusage|software usage|marketplace).*' OR (${desc} SIMILAR TO '.*(license fee|licence fee|premium support|support plan).*' AND t.instance_type IS NULL))`;
 const isFee = 't.__is_fee';
 
+/**
+ * AWS charges that name an instance or storage but run nothing of their own: each with why it carries
+ * cost, not energy. The instance's own hours are billed (and counted) on their line.
+ */
+const CHARGE_ONLY: ReadonlyArray<readonly [pattern: string, reason: string]> = [
+  ['ebsoptimized', 'EBS-optimized fee: the instance is counted on its own line'],
+  ['cpucredits', "CPU credits of a burstable instance: the instance is counted on its own line (at the model's 50 % load)"],
+  ['earlydelete', 'early-delete fee: the data is no longer stored'],
+  ['unusedbox|unusedded', 'unused capacity reservation: nothing ran'],
+];
+const usageTypeKey = "lower(coalesce(t.usage_type, ''))";
+const chargeOnlyExpr = `(${usageTypeKey} SIMILAR TO '.*(${CHARGE_ONLY.map(([p]) => p).join('|')}).*')`;
+const chargeOnly = 't.__charge_only';
+
 function replicationKey(): string {
+  // services before S3, whose `TimedStorage` usage type DynamoDB and EFS share
   return `CASE
     WHEN ${text} LIKE '%snapshot%' THEN 'ebs-snapshot'
-    WHEN t.provider = 'aws' AND (${text} SIMILAR TO '.*(\\bs3\\b|simple storage|timedstorage|glacier).*') THEN 's3'
+    WHEN t.provider = 'aws' AND (${text} SIMILAR TO '.*(dynamodb).*') THEN 'dynamodb'
     WHEN t.provider = 'aws' AND (${text} SIMILAR TO '.*(elastic file|\\befs\\b).*') THEN 'efs'
     WHEN t.provider = 'aws' AND (${text} SIMILAR TO '.*(aurora).*') THEN 'aurora'
-    WHEN t.provider = 'aws' AND (${text} SIMILAR TO '.*(dynamodb).*') THEN 'dynamodb'
+    WHEN t.provider = 'aws' AND (${text} SIMILAR TO '.*(onezone|-zia-|reducedredundancy|-rrs-).*') THEN 's3-one-zone'
+    WHEN t.provider = 'aws' AND (${text} SIMILAR TO '.*(\\bs3\\b|simple storage|timedstorage|glacier).*') THEN 's3'
     WHEN t.provider = 'aws' AND (${text} SIMILAR TO '.*(relational database|\\brds\\b).*') THEN 'rds'
     WHEN t.provider = 'aws' AND (${text} SIMILAR TO '.*(elastic compute cloud|provisioned storage|volumeusage|\\bebs\\b|volume).*') THEN 'ebs'
     WHEN t.provider = 'gcp' AND (${text} SIMILAR TO '.*(cloud storage|nearline|coldline|archive).*') THEN 'cloud-storage'
@@ -129,7 +155,7 @@ export function classifyInputsSql(from: string): string {
   FROM ${from} t`;
   const predicates = `SELECT t.*, ${binaryExpr} AS __binary, ${gpuModelExpr} AS __gpu_model, ${isCoreSkuExpr} AS __is_core_sku,
     ${isRamSkuExpr} AS __is_ram_sku, ${hddExpr} AS __hdd, ${inboundExpr} AS __inbound, ${intraRegionExpr} AS __intra_region,
-    ${isTransferExpr} AS __is_transfer, ${isFeeExpr} AS __is_fee
+    ${isTransferExpr} AS __is_transfer, ${isFeeExpr} AS __is_fee, ${ssdExpr} AS __ssd, ${chargeOnlyExpr} AS __charge_only
   FROM (${texts}) t`;
   return `SELECT t.*, ${isGpuSkuExpr} AS __is_gpu_sku FROM (${predicates}) t`;
 }
@@ -162,7 +188,7 @@ export function classifySql(): ClassColumns {
   const u = unitKey;
   const cls = `CASE
     WHEN t.charge_category IS NULL OR t.charge_category NOT IN ('usage') THEN 'cost_only'
-    WHEN ${isFee} THEN 'cost_only'
+    WHEN ${isFee} OR (t.provider = 'aws' AND ${chargeOnly}) THEN 'cost_only'
     WHEN ${inList(u, TIME)} AND t.instance_type IS NOT NULL THEN 'compute'
     WHEN ${inList(u, TIME)} AND ${isGpuSku} THEN 'gpu'
     WHEN ${inList(u, VCPU_TIME)} OR (${inList(u, TIME)} AND ${isCoreSku}) THEN 'compute'
@@ -177,15 +203,18 @@ export function classifySql(): ClassColumns {
     WHEN t.charge_category = 'unused_commitment' THEN 'unused commitment: paid capacity, nothing ran'
     WHEN t.charge_category <> 'usage' THEN t.charge_category || ': carries cost, not energy'
     WHEN ${isFee} THEN 'fee on usage already counted (support, licence, marketplace software)'
+    ${CHARGE_ONLY.map(([p, r]) => `WHEN t.provider = 'aws' AND ${usageTypeKey} SIMILAR TO ${lit(`.*(${p}).*`)} THEN ${lit(r)}`).join('\n    ')}
     WHEN ${inList(u, GB_SECONDS)} THEN 'function GB-seconds: vCPU share from memory (1,769 MB per vCPU)'
     WHEN ${inList(u, DATA)} AND ${isTransfer} AND ${inbound} THEN 'inbound transfer: no energy counted'
-    WHEN ${inList(u, DATA)} AND ${isTransfer} AND ${intraRegion} THEN 'intra-region transfer: no energy counted'
+    WHEN ${inList(u, DATA)} AND ${isTransfer} AND ${intraRegion} THEN 'intra-region transfer (between zones, through an endpoint or transit gateway): no energy counted'
     WHEN t.unit IS NULL THEN 'no unit'
     ELSE NULL END`;
   const gib = `(CASE WHEN ${binary} THEN ${GIB} ELSE 1 END)`;
   const moved = `(${inbound} OR ${intraRegion})`;
-  // a unit with a block size ("10 Hours", "1000 GB") counts blocks: × the block
-  const amountFactor = `${blockSize} * CASE
+  // a unit with a block size ("10 Hours", "1000 GB") counts blocks: × the block; an RDS Multi-AZ
+  // instance-hour runs a standby instance too: × 2
+  const standby = `(CASE WHEN t.provider = 'aws' AND ${usageTypeKey} LIKE '%multi-azusage%' AND ${inList(u, TIME)} AND t.instance_type IS NOT NULL THEN 2 ELSE 1 END)`;
+  const amountFactor = `${blockSize} * ${standby} * CASE
     WHEN ${inList(u, GB_SECONDS)} THEN ${gib} / 3600.0 / 1.769
     WHEN ${inList(u, GB_MONTHS)} THEN ${gib}
     WHEN ${inList(u, TB_MONTHS)} THEN 1000 * (CASE WHEN ${binary} THEN ${GIB} * 1024 / 1000 ELSE 1 END)
@@ -210,7 +239,7 @@ export function classifySql(): ClassColumns {
     usage_class: cls,
     class_reason: reason,
     gpu_model: `CASE WHEN ${isGpuSku} THEN ${gpuModel} ELSE NULL END`,
-    storage_media: `CASE WHEN ${hdd} THEN 'hdd' ELSE 'ssd' END`,
+    storage_media: `CASE WHEN ${ssd} THEN 'ssd' WHEN ${hdd} THEN 'hdd' ELSE 'ssd' END`,
     storage_service: replicationKey(),
     amount_factor: amountFactor,
     per_month: perMonth,

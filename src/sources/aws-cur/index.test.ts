@@ -77,3 +77,20 @@ describe('AWS CUR effective cost', () => {
     expect(await effective(names, 'SavingsPlanRecurringFee', ['1.68'])).toBe(1.68);
   });
 });
+
+describe('AWS CUR 2.0 product name', () => {
+  const base = ['line_item_usage_start_date', 'line_item_usage_type', 'line_item_line_item_type', 'line_item_unblended_cost', 'line_item_product_code'];
+  async function service(productType: string, product: string): Promise<string | null> {
+    const cols = [...base.map((name) => ({ name, type: 'VARCHAR' })), { name: 'product', type: productType }];
+    const { fields } = awsCurSource.map(cols, 'cur2.parquet');
+    const rows = await db.all<{ service: string | null }>(`SELECT ${fields.service} AS service FROM (SELECT 'AmazonEC2' AS line_item_product_code, ${product} AS product)`);
+    return rows[0]?.service ?? null;
+  }
+
+  it('reads the service from the product map (Parquet) or its JSON text (CSV), as the legacy product name', async () => {
+    expect(await service('MAP(VARCHAR, VARCHAR)', "MAP {'product_name': 'Amazon Elastic Compute Cloud', 'region': 'us-east-1'}")).toBe('Amazon Elastic Compute Cloud');
+    expect(await service('VARCHAR', `'{"product_name":"Amazon Elastic Compute Cloud"}'`)).toBe('Amazon Elastic Compute Cloud');
+    expect(await service('MAP(VARCHAR, VARCHAR)', "MAP {'region': 'us-east-1'}")).toBe('AmazonEC2');
+    expect(await service('VARCHAR', "'not json'")).toBe('AmazonEC2');
+  });
+});

@@ -48,6 +48,20 @@ function regionExpr(cols: Columns): string {
 }
 
 /**
+ * The product's name ("Amazon Elastic Compute Cloud"): legacy `product/ProductName`, or in CUR 2.0 the
+ * `product` column's `product_name` (MAP or JSON text); else the product code ("AmazonEC2").
+ */
+function productNameExpr(cols: Columns): string {
+  const productCol = cols.list.find((c) => /^product$/i.test(c.name));
+  const fromProduct = !productCol
+    ? 'NULL'
+    : productCol.type.startsWith('MAP')
+      ? `NULLIF(trim(list_filter(map_entries(${ident(productCol.name)}), e -> e.key = 'product_name')[1].value), '')`
+      : `NULLIF(trim(json_extract_string(TRY_CAST(${ident(productCol.name)} AS JSON), '$.product_name')), '')`;
+  return `COALESCE(${cols.text('product/ProductName')}, ${fromProduct}, ${cols.text('lineItem/ProductCode')})`;
+}
+
+/**
  * User tags as JSON text: legacy `resourceTags/user:k` columns, CUR 2.0 `resource_tags` (MAP or JSON
  * text; keys `user_k`), or flattened `resource_tags_user_k` columns.
  */
@@ -125,7 +139,7 @@ export const awsCurSource: BillingSource = {
         // what CCF's Athena query reads (product_region); CUR 2.0 names it product_region_code
         billed_region: cols.text('product/region', 'product/regionCode'),
         availability_zone: cols.text('lineItem/AvailabilityZone'),
-        service: cols.text('product/ProductName', 'lineItem/ProductCode'),
+        service: productNameExpr(cols),
         service_code: cols.text('lineItem/ProductCode', 'product/servicecode'),
         service_category: cols.text('product/productFamily', 'product/product_family'),
         resource_id: cols.text('lineItem/ResourceId'),
