@@ -81,6 +81,10 @@ describe('greenops CLI', () => {
     expect(table.stdout.split('\n').filter((l) => /^\S+\s+[\d,]+\s/.test(l))).toHaveLength(50);
     expect(table.stderr).toBe(`showing 50 of ${groups} groups (largest CO2e first); --limit N to change, --limit 0 for all\n`);
     expect(greenops(['footprint', '--by', 'resource', '--limit', '0'], cwd).stderr).toBe('');
+    // no group in the period: csv still says what its columns are
+    const none = greenops(['footprint', '--by', 'day', '--from', '2030-01-01', '--format', 'csv'], cwd);
+    expect([none.code, none.stdout.trim()]).toEqual([0, 'day,rows,cost,currency,energy_kwh,energy_kwh_low,energy_kwh_high,co2e_kg,co2e_kg_low,co2e_kg_high,operational_kg,market_kg,embodied_kg,fallback_rows,methodology,methodology_version']);
+    expect(greenops(['footprint', '--by', 'resource', '--format', 'csv'], cwd).stdout.split('\n')[0]).toBe(none.stdout.trim().replace(/^day,/, 'resource,'));
     const seven = greenops(['footprint', '--by', 'resource', '--format', 'json', '--limit', '7'], cwd);
     expect(JSON.parse(seven.stdout)).toHaveLength(7);
     expect(seven.stderr).toMatch(/^showing 7 of \d+ groups/);
@@ -199,6 +203,9 @@ describe('greenops CLI', () => {
       [['--methodology', 'xyz', 'coverage'], /unknown methodology "xyz"/],
       [['footprint', '--from', '2026-09-01', '--to', '2026-08-01'], /--from "2026-09-01" is not before --to "2026-08-01"/],
       [['footprint', '--from', '2026-08-01', '--to', '2026-08-01'], /the period is empty/],
+      [['footprint', '--from', '2026-09-31'], /--from "2026-09-31" is not a date; expected ISO 8601 such as 2026-08-01/],
+      [['footprint', '--to', '2026-8-2'], /--to "2026-8-2" is not a date/],
+      [['footprint', '--by', 'team,day,team'], /dimension "team" is given twice/],
       [['coverage', '--limit', '1.5'], /--limit "1\.5" is not valid/],
       [['rejects', '--file', 'abc'], /--file "abc" is not valid; expected a file id/],
       [['rejects', '--file', '0'], /--file "0" is not valid/],

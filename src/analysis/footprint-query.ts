@@ -48,13 +48,16 @@ export function tagDimensionsCte(attribution: Attribution): string {
 }
 
 export function parseDimensions(list: readonly string[]): Dimension[] {
-  return list.map((d) => {
+  const dims = list.map((d) => {
     const key = d.trim().toLowerCase().replace(/-/g, '_');
     if (!(DIMENSIONS as readonly string[]).includes(key)) {
       throw new GreenopsError('E_USAGE', `unknown dimension ${JSON.stringify(d)}; expected one of ${DIMENSIONS.join(', ')}`, { data: { found: d, expected: DIMENSIONS.join(', ') } });
     }
     return key as Dimension;
   });
+  const twice = dims.find((d, i) => dims.indexOf(d) !== i);
+  if (twice !== undefined) throw new GreenopsError('E_USAGE', `dimension ${JSON.stringify(twice)} is given twice; expected each dimension once`, { data: { found: twice } });
+  return dims;
 }
 
 export interface FootprintQuery {
@@ -103,27 +106,35 @@ function grouping(q: FootprintQuery): { dims: string[]; groupBy: string } {
   };
 }
 
+/** What each footprint group reports, after its dimensions: column name and SQL over the group's rows `f`. */
+const MEASURES: ReadonlyArray<readonly [name: string, sql: string]> = [
+  ['rows', 'sum(f.line_count)::BIGINT'],
+  // costs in different currencies are never added: such a group's cost is empty and its currency lists them
+  // (one distinct aggregate, bound once for both columns)
+  ['cost', `CASE WHEN len(${CURRENCIES}) > 1 THEN NULL ELSE sum(f.effective_cost) END`],
+  ['currency', `NULLIF(array_to_string(list_sort(${CURRENCIES}), '+'), '')`],
+  ['energy_kwh', 'sum(f.kwh)'], ['energy_kwh_low', 'sum(f.kwh_low)'], ['energy_kwh_high', 'sum(f.kwh_high)'],
+  ['co2e_kg', 'sum(f.operational_g + f.embodied_g) / 1000'],
+  ['co2e_kg_low', 'sum(f.operational_g_low + f.embodied_g_low) / 1000'],
+  ['co2e_kg_high', 'sum(f.operational_g_high + f.embodied_g_high) / 1000'],
+  ['operational_kg', 'sum(f.operational_g) / 1000'],
+  ['market_kg', 'sum(f.market_g) / 1000'],
+  ['embodied_kg', 'sum(f.embodied_g) / 1000'],
+  ['fallback_rows', "COALESCE(sum(f.line_count) FILTER (WHERE f.status = 'fallback'), 0)::BIGINT"],
+];
+
+/** The columns of a footprint query's rows, in order (for a header when no group is found). */
+export function footprintColumns(by: readonly Dimension[]): string[] {
+  return [...by, ...MEASURES.map(([name]) => name)];
+}
+
 /** Aggregated footprint rows: one per group, largest emissions first. Values are parameters. */
 export function footprintSql(q: FootprintQuery, attribution: Attribution): { sql: string; params: Params } {
   const { dims, groupBy } = grouping(q);
   const { from, params } = selection(q);
   const sql = `
 WITH ${tagDimensionsCte(attribution)}
-SELECT ${[...dims,
-    'sum(f.line_count)::BIGINT AS rows',
-    // costs in different currencies are never added: such a group's cost is empty and its currency lists them
-    // (one distinct aggregate, bound once for both columns)
-    `CASE WHEN len(${CURRENCIES}) > 1 THEN NULL ELSE sum(f.effective_cost) END AS cost`,
-    `NULLIF(array_to_string(list_sort(${CURRENCIES}), '+'), '') AS currency`,
-    'sum(f.kwh) AS energy_kwh', 'sum(f.kwh_low) AS energy_kwh_low', 'sum(f.kwh_high) AS energy_kwh_high',
-    'sum(f.operational_g + f.embodied_g) / 1000 AS co2e_kg',
-    'sum(f.operational_g_low + f.embodied_g_low) / 1000 AS co2e_kg_low',
-    'sum(f.operational_g_high + f.embodied_g_high) / 1000 AS co2e_kg_high',
-    'sum(f.operational_g) / 1000 AS operational_kg',
-    'sum(f.market_g) / 1000 AS market_kg',
-    'sum(f.embodied_g) / 1000 AS embodied_kg',
-    "COALESCE(sum(f.line_count) FILTER (WHERE f.status = 'fallback'), 0)::BIGINT AS fallback_rows",
-  ].join(',\n  ')}
+SELECT ${[...dims, ...MEASURES.map(([name, expr]) => `${expr} AS ${name}`)].join(',\n  ')}
 ${from}
 ${groupBy}
 ORDER BY co2e_kg DESC NULLS LAST

@@ -92,15 +92,16 @@ function csvCell(v: unknown): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function renderCsv(rows: readonly Row[]): string {
+/** CSV with a header row; with no rows, the header alone when `columns` says what it would be. */
+export function renderCsv(rows: readonly Row[], columns?: readonly string[]): string {
   const first = rows[0];
-  if (!first) return '';
+  if (!first) return columns ? columns.join(',') : '';
   const cols = Object.keys(first);
   return [cols.join(','), ...rows.map((r) => cols.map((c) => csvCell(r[c])).join(','))].join('\n');
 }
 
-export function render(rows: readonly Row[], format: OutputFormat, options: { shares?: readonly string[] } = {}): string {
+export function render(rows: readonly Row[], format: OutputFormat, options: { shares?: readonly string[]; columns?: readonly string[] } = {}): string {
   if (format === 'json') return JSON.stringify(rows, null, 2);
-  if (format === 'csv') return renderCsv(rows);
+  if (format === 'csv') return renderCsv(rows, options.columns);
   return renderTable(foldIntervals(rows), options.shares);
 }

@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
-import { DIMENSIONS, parseDimensions } from '../../analysis/footprint-query.js';
+import { DIMENSIONS, footprintColumns, parseDimensions } from '../../analysis/footprint-query.js';
 import { profile } from '../../core/profiles.js';
 import { render } from '../../report/format.js';
 import { parseFormat, type CliContext } from '../context.js';
 import { withStore } from '../store.js';
 import { parsePeriod } from '../time.js';
 import { limitHelp, listLimit, noteCut } from '../limit.js';
-import { withMethodology } from '../provenance.js';
+import { methodologyFields, withMethodology } from '../provenance.js';
 
 export function registerFootprint(program: Command, ctx: () => CliContext): void {
   program
@@ -29,7 +29,8 @@ export function registerFootprint(program: Command, ctx: () => CliContext): void
         await store.ensureEstimated(p);
         const q = { by, methodology: p.id, ...period };
         const rows = await store.footprint({ ...q, limit }, c.config.attribution);
-        c.out(render(format === 'table' ? rows : withMethodology(rows, p), format));
+        const columns = [...footprintColumns(by), ...Object.keys(methodologyFields(p))];
+        c.out(render(format === 'table' ? rows : withMethodology(rows, p), format, { columns }));
         if (format === 'table') c.out(`\nmethodology ${p.id} ${p.version}; intervals are low–high; co2e = location-based operational + embodied`);
         await noteCut(c, { shown: rows.length, limit, count: () => store.footprintGroups(q, c.config.attribution), what: 'groups', order: 'largest CO2e first' });
       });
