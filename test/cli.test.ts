@@ -148,6 +148,20 @@ describe('greenops CLI', () => {
     expect(greenops(['coverage', '--table', 'both'], cwd).code).toBe(2);
   });
 
+  it('coverage: credits cannot take a cost share past 100 %; the untagged cost stays net', () => {
+    const cwd = scratchDir();
+    const bill = writeFocus(cwd, 'bill.csv', [
+      { Tags: '{"team":"ml","env":"prod"}', BilledCost: 10, EffectiveCost: 10 },
+      { Tags: '{}', ChargeCategory: 'Credit', BilledCost: -3, EffectiveCost: -3, ConsumedQuantity: null, ConsumedUnit: null, ResourceId: 'credit' },
+      { Tags: '{}', BilledCost: 1, EffectiveCost: 1, ResourceId: 'i-9' },
+    ]);
+    expect(greenops(['ingest', 'focus', bill], cwd).code).toBe(0);
+    const json = JSON.parse(greenops(['coverage', '--format', 'json'], cwd).stdout) as { dimensions: Array<{ dimension: string; cost_share: number; untagged_cost: number }> };
+    const team = json.dimensions.find((d) => d.dimension === 'team');
+    expect(team?.cost_share).toBeCloseTo(10 / 11, 12);
+    expect(team?.untagged_cost).toBeCloseTo(-2, 12);
+  });
+
   it('coverage never adds costs in different currencies: a row per dimension and currency, a spender per currency', () => {
     const cwd = scratchDir();
     const eur = { BillingCurrency: 'EUR', BilledCost: 10, EffectiveCost: 10 };

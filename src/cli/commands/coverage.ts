@@ -21,7 +21,7 @@ function parseTables(value: string | undefined, format: OutputFormat): readonly 
 export function registerCoverage(program: Command, ctx: () => CliContext): void {
   program
     .command('coverage')
-    .description('tag coverage (share of cost and emissions carrying team, service, environment, owner) and the top untagged spenders')
+    .description('tag coverage (share of cost and emissions carrying team, app, environment, owner) and the top untagged spenders')
     .option('--methodology <id>', 'default | ccf')
     .option('--limit <n>', limitHelp('untagged spenders, largest cost first', 10))
     .option('--table <table>', 'only this table: dimensions (coverage per tag) | untagged (spenders missing a required tag); csv holds one table, dimensions unless told')
