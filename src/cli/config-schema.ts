@@ -15,7 +15,7 @@ export const intensityConfigSchema = z.strictObject({
 export type IntensityConfig = z.infer<typeof intensityConfigSchema>;
 
 /** Configuration, validated once here and passed down: flags > GREENOPS_* env > config file > defaults. */
-export const configSchema = z.object({
+export const configSchema = z.strictObject({
   db: z.string().min(1).default('.greenops/greenops.duckdb'),
   methodology: z.enum(['default', 'ccf']).default('default'),
   memoryLimit: z.string().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i).optional(),

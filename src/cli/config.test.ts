@@ -34,4 +34,10 @@ describe('configuration', () => {
     // the same value typed as a flag is wrong usage (exit 2), not a bad configuration
     await expect(loadConfig({ methodology: 'nope' }, {}, scratchDir())).rejects.toMatchObject({ code: 'E_USAGE', message: expect.stringMatching(/unknown methodology "nope"/) });
   });
+
+  it('refuses a key it does not know, at the top as inside a section (a misspelt section would be ignored)', async () => {
+    const cwd = scratchDir();
+    writeFileSync(join(cwd, 'greenops.config.yaml'), 'atribution:\n  team: [squad]\n');
+    await expect(loadConfig({}, {}, cwd)).rejects.toMatchObject({ code: 'E_CONFIG_INVALID', message: expect.stringMatching(/atribution/) });
+  });
 });
