@@ -57,7 +57,7 @@ describe('openDb on an existing file', () => {
       expect(readFileSync(path, 'utf8'), name).toBe(text);
     }
     mkdirSync(join(dir, 'folder.duckdb'));
-    await expect(openDb(join(dir, 'folder.duckdb'))).rejects.toThrow(/is not a DuckDB database/);
+    await expect(openDb(join(dir, 'folder.duckdb'))).rejects.toThrow(/folder\.duckdb: it is a directory; point --db or GREENOPS_DB at a DuckDB file/);
   });
 
   it('opens a DuckDB database whatever its name, and creates one at a new path', async () => {

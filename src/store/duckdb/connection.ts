@@ -82,6 +82,9 @@ async function createInstance(path: string, options: DuckOptions): Promise<DuckD
 function assertDuckDbFile(path: string): void {
   const st = statSync(path, { throwIfNoEntry: false });
   if (st === undefined) return;
+  if (st.isDirectory()) {
+    throw new GreenopsError('E_STORE', `Cannot open the database ${path}: it is a directory; point --db or GREENOPS_DB at a DuckDB file (e.g. ${path.replace(/\/+$/, '')}/greenops.duckdb) or at a new path`, { data: { file: path } });
+  }
   const head = Buffer.alloc(12);
   let read = 0;
   if (st.isFile()) {
