@@ -64,6 +64,8 @@ describe('greenops CLI', () => {
     expect(ingest.stderr).toContain(`warning: ${bad}: ${tagsWarning}`);
     const rejects = greenops(['rejects', '--format', 'json'], cwd);
     expect(JSON.parse(rejects.stdout)).toEqual([expect.objectContaining({ row: 2, column: 'ConsumedQuantity', reason: 'expected a number', value: 'lots' })]);
+    const noFile = greenops(['rejects', '--file', '99'], cwd);
+    expect([noFile.code, noFile.stderr]).toEqual([2, expect.stringMatching(/--file 99: no file has that id/)]);
     // the file keeps its warnings: `files` shows them after its table, and in its JSON
     expect(greenops(['files'], cwd).stderr).toContain(`warning: ${bad}: ${tagsWarning}`);
     expect(JSON.parse(greenops(['files', '--format', 'json'], cwd).stdout)).toEqual([expect.objectContaining({ file: 'bad.csv', warnings: expect.arrayContaining([tagsWarning]) as unknown })]);
