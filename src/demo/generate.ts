@@ -21,7 +21,8 @@ export const DEMO_DEFAULTS = { rows: 36_800, seed: 42, start: '2026-08-01', days
 /**
  * Write a deterministic synthetic FOCUS 1.0 export of exactly `rows` charges. The catalogue (a few
  * hundred to a few thousand resources) is built in JavaScript; the rows are expanded inside DuckDB, so
- * ten million rows take seconds. Each resource gets one row per charge period; periods are whole hours.
+ * ten million rows take seconds. Each resource gets one row per charge period; periods are whole hours
+ * within one UTC day.
  */
 export async function generateFocus(db: Db, o: GenerateOptions): Promise<{ resources: number; periodHours: number }> {
   const days = o.days ?? DEMO_DEFAULTS.days;
@@ -29,7 +30,11 @@ export async function generateFocus(db: Db, o: GenerateOptions): Promise<{ resou
   const size = Math.max(400, Math.ceil(o.rows / hours));
   const catalogue = buildCatalogue(o.seed, size);
   const perResource = Math.ceil(o.rows / size);
-  const periodHours = Math.max(1, Math.floor(hours / perResource));
+  // A charge never crosses midnight (usage is reported per UTC day): its period is a whole day or a
+  // divisor of one, and a resource's periods are spread evenly over the days, in slots of that length.
+  const fits = Math.max(1, Math.floor(hours / perResource));
+  const periodHours = fits >= 24 ? 24 : Math.max(...[1, 2, 3, 4, 6, 8, 12].filter((h) => h <= fits));
+  const slots = hours / periodHours;
   await loadTable(db, '__demo_res', {
     idx: 'INTEGER', provider: 'VARCHAR', account: 'VARCHAR', sub: 'VARCHAR', region: 'VARCHAR', service: 'VARCHAR', category: 'VARCHAR',
     resource_id: 'VARCHAR', resource_type: 'VARCHAR', sku: 'VARCHAR', description: 'VARCHAR', unit: 'VARCHAR', per_hour: 'DOUBLE',
@@ -85,7 +90,7 @@ SELECT
 FROM (SELECT range AS i FROM range(${Math.trunc(o.rows)})) g
 JOIN __demo_res r ON r.idx = g.i % ${size}
 CROSS JOIN LATERAL (SELECT
-    ${start} + to_hours(((g.i // ${size}) * ${periodHours})::BIGINT) AS ps,
+    ${start} + to_hours((((g.i // ${size}) * ${slots}) // ${perResource} * ${periodHours})::BIGINT) AS ps,
     CASE WHEN r.charge_category = 'Usage' THEN r.per_hour * ${periodHours} * (0.7 + 0.6 * ${noise}) ELSE r.per_hour END AS quantity) q
 ORDER BY g.i`;
   const options = o.format === 'parquet' ? "(FORMAT parquet, COMPRESSION zstd)" : o.format === 'csv.gz' ? "(FORMAT csv, HEADER, COMPRESSION gzip)" : '(FORMAT csv, HEADER)';

@@ -39,15 +39,18 @@ export function registerDemo(program: Command, ctx: () => CliContext): void {
           await q([]), await q(['provider']), await q(['team']), await q(['class']), await q(['provider', 'region'], 8),
           await store.coverage(p.id, c.config.attribution, 5),
         ];
+        // what the methodology made of the export's rows, as `ingest` shows it
+        const [accounting] = accountingRows([result], await store.outcomes(p.id, [result.fileId]));
+        const others = (await store.db.all<{ n: number }>('SELECT count(*)::INTEGER AS n FROM files WHERE file_id <> $1', [result.fileId]))[0]?.n ?? 0;
+        if (others > 0) c.err(`note: the store ${c.config.db} holds ${others} other file(s); the summary covers them too (use --db for a store of the demo alone)`);
         if (format === 'json') {
-          const [outcome] = await store.outcomes(p.id, [result.fileId]);
-          c.out(JSON.stringify({ ...methodologyFields(p), file: path, accounting: result.accounting, outcome, total: total[0], byProvider, byTeam, byClass, byRegion, coverage }, null, 2));
+          c.out(JSON.stringify({ ...methodologyFields(p), file: path, accounting, total: total[0], byProvider, byTeam, byClass, byRegion, coverage }, null, 2));
           return;
         }
         const t = total[0] ?? {};
         c.out(`greenops demo: ${rows.toLocaleString('en-US')} FOCUS charges from ${gen.resources} resources across AWS, Azure and GCP (seed ${seed}), ${seconds.toFixed(1)} s`);
         c.out(`export: ${path}\n`);
-        c.out(render(accountingRows([result], await store.outcomes(p.id, [result.fileId])), 'table'));
+        c.out(render(accounting ? [accounting] : [], 'table'));
         c.out(`\nTotal: ${formatNumber(Number(t['energy_kwh']))} kWh [${formatNumber(Number(t['energy_kwh_low']))}–${formatNumber(Number(t['energy_kwh_high']))}], ` +
           `${formatNumber(Number(t['co2e_kg']))} kgCO2e [${formatNumber(Number(t['co2e_kg_low']))}–${formatNumber(Number(t['co2e_kg_high']))}] ` +
           `(operational ${formatNumber(Number(t['operational_kg']))}, embodied ${formatNumber(Number(t['embodied_kg']))}; market-based operational ${formatNumber(Number(t['market_kg']))}) for ${formatNumber(Number(t['cost']))} ${String(t['currency'] ?? '')}`.trimEnd());
