@@ -266,5 +266,7 @@ describe('greenops CLI', () => {
     const h100 = byKind(['--search', 'h100']);
     expect(h100['gpu']).toBe((JSON.parse(greenops(['factors', '--kind', 'gpu', '--search', 'H100', '--format', 'json'], cwd).stdout) as unknown[]).length);
     expect(Object.keys(h100)).not.toContain('grid');
+    const typo = greenops(['factors', '--provider', 'gpc'], cwd);
+    expect([typo.code, typo.stderr]).toEqual([2, expect.stringMatching(/--provider "gpc": no factor is for that provider; expected one of aws, azure, gcp/)]);
   });
 });

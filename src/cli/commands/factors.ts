@@ -16,6 +16,11 @@ export function registerFactors(program: Command, ctx: () => CliContext): void {
       const c = ctx();
       const format = parseFormat(opts.format);
       const provider = opts.provider?.toLowerCase();
+      if (provider !== undefined) {
+        // the providers some table has rows of: a typo is wrong usage, not an empty list
+        const known = [...new Set(factorTables.flatMap((t) => t.rows().map((r) => r['provider']).filter((p): p is string => typeof p === 'string').map((p) => p.toLowerCase())))].sort();
+        if (!known.includes(provider)) throw new GreenopsError('E_USAGE', `--provider ${JSON.stringify(opts.provider)}: no factor is for that provider; expected one of ${known.join(', ')}`, { data: { column: '--provider', found: opts.provider, expected: known.join(', ') } });
+      }
       const needle = opts.search?.toLowerCase();
       const matches = (r: Record<string, unknown>): boolean =>
         (provider === undefined || (typeof r['provider'] === 'string' && r['provider'].toLowerCase() === provider)) &&
