@@ -139,6 +139,14 @@ describe('lookupGrid', () => {
     expect(lookupGrid('azure', 'AU Central 2')?.id).toBe('grid:azure:australiacentral2');
     expect(lookupGrid('azure', 'IN Central')?.id).toBe('grid:azure:centralindia');
     expect(lookupGrid('azure', 'Sweden Central')?.id).toBe('grid:azure:swedencentral');
+    // geographies written out first, as older exports' ResourceLocation does
+    expect(lookupGrid('azure', 'asiaeast')?.id).toBe('grid:azure:eastasia');
+    expect(lookupGrid('azure', 'Europe West')?.id).toBe('grid:azure:westeurope');
+    expect(lookupGrid('azure', 'indiacentral')?.id).toBe('grid:azure:centralindia');
+    expect(lookupGrid('azure', 'usnorth')?.id).toBe('grid:azure:northcentralus');
+    expect(lookupGrid('azure', 'US South')?.id).toBe('grid:azure:southcentralus');
+    expect(lookupGrid('azure', 'US North Central')?.id).toBe('grid:azure:northcentralus');
+    expect(lookupGrid('azure', 'atlantis')).toBeUndefined();
   });
 
   it('accepts GCP zones', () => {

@@ -436,12 +436,24 @@ const AZURE_GEO: Readonly<Record<string, string>> = {
   fi: 'finland', sa: 'saudiarabia', tw: 'taiwan',
 };
 
+/** Legacy billing names that are not a reordering of the ARM name ('US North' is North Central US). */
+const AZURE_LEGACY: Readonly<Record<string, string>> = { usnorth: 'northcentralus', ussouth: 'southcentralus' };
+
+/** Geographies as whole words, longest first ('southafrica' before 'south…' never matters: geos lead). */
+const AZURE_GEO_WORDS = [...new Set(Object.values(AZURE_GEO))].sort((a, b) => b.length - a.length);
+
 function azureCandidates(key: string): string[] {
+  const legacy = AZURE_LEGACY[key];
+  if (legacy !== undefined) return [key, legacy];
   const m = /^([a-z]{2})([a-z]+?)(\d*)$/.exec(key);
   const geo = m?.[1] === undefined ? undefined : AZURE_GEO[m[1]];
-  if (m === null || geo === undefined) return [key];
-  const [, , rest = '', n = ''] = m;
-  return [key, `${geo}${rest}${n}`, `${rest}${geo}${n}`];
+  // a geography written out first ('asiaeast', 'europewest', 'indiacentral'): the ARM name puts it last
+  const word = AZURE_GEO_WORDS.find((g) => key.startsWith(g) && key.length > g.length);
+  const n = /\d*$/.exec(key)?.[0] ?? '';
+  const spelled = word === undefined ? [] : [`${key.slice(word.length, key.length - n.length)}${word}${n}`];
+  if (m === null || geo === undefined) return [key, ...spelled];
+  const [, , rest = ''] = m;
+  return [key, `${geo}${rest}${n}`, `${rest}${geo}${n}`, ...spelled];
 }
 
 /**

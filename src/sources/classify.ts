@@ -27,16 +27,19 @@ const MINUTES = ['min', 'mins', 'minute', 'minutes'];
 /** Units of running time: a resource's hours, seconds or minutes. */
 const TIME = [...HOURS, ...SECONDS, ...MINUTES];
 const VCPU_HOURS = ['vcpuhours', 'vcpuhour', 'vcpuhrs', 'corehours', 'corehour'];
+// Oracle's OCPU: one physical core, two vCPUs (x86)
+const OCPU_HOURS = ['ocpuhours', 'ocpuhour', 'ocpuperhour'];
 const VCPU_SECONDS = ['vcpuseconds', 'vcpusecond', 'coreseconds', 'coresecond'];
-const VCPU_TIME = [...VCPU_HOURS, ...VCPU_SECONDS];
-const GB_HOURS = ['gbhours', 'gbhour', 'gbhrs', 'gibhours', 'gibhour', 'gibibytehour', 'gibibytehours', 'gigabytehours'];
+const VCPU_TIME = [...VCPU_HOURS, ...VCPU_SECONDS, ...OCPU_HOURS];
+const GB_HOURS = ['gbhours', 'gbhour', 'gbhrs', 'gibhours', 'gibhour', 'gibibytehour', 'gibibytehours', 'gigabytehours', 'gb/hour', 'gib/hour', 'gbperhour'];
+const TB_HOURS = ['tbhours', 'tbhour', 'tibhours', 'tibhour', 'tb/hour', 'tib/hour'];
 // GCP's usage unit for memory and disk capacity
 const BYTE_SECONDS = ['byteseconds', 'bytesecond'];
 /** Units of capacity held over time (memory or storage). */
-const CAPACITY_TIME = [...GB_HOURS, ...BYTE_SECONDS];
+const CAPACITY_TIME = [...GB_HOURS, ...TB_HOURS, ...BYTE_SECONDS];
 const GB_SECONDS = ['gbseconds', 'lambdagbseconds', 'lambdagbsecond', 'gbsecond', 'gibseconds'];
-const GB_MONTHS = ['gbmo', 'gbmonth', 'gbmonths', 'gb/month', 'gb/mo', 'gibmonth', 'gibmonths', 'gibibytemonth', 'gibibytemonths', 'gigabytemonth', 'gigabytemonths', '1gb/month'];
-const TB_MONTHS = ['tbmo', 'tbmonth', 'tbmonths', 'tb/month', 'tibmonth'];
+const GB_MONTHS = ['gbmo', 'gbmonth', 'gbmonths', 'gb/month', 'gb/mo', 'gib/month', 'gibmonth', 'gibmonths', 'gibibytemonth', 'gibibytemonths', 'gigabytemonth', 'gigabytemonths', '1gb/month'];
+const TB_MONTHS = ['tbmo', 'tbmonth', 'tbmonths', 'tb/month', 'tibmonth', 'tibmonths', 'tib/month'];
 const GB = ['gb', 'gib', 'gigabyte', 'gigabytes', 'gibibyte', 'gibibytes'];
 const TB = ['tb', 'tib', 'terabyte', 'terabytes'];
 // GCP's usage unit for data moved
@@ -81,9 +84,9 @@ const isRamSku = 't.__is_ram_sku';
  * Block and object storage media: what is flash first (EBS gp2/gp3/io1/io2, SSD disks, and the services
  * CCF counts on SSD: DynamoDB, EFS, Aurora storage), then what is spinning disk; anything else is SSD.
  */
-const ssdExpr = `(${text} SIMILAR TO '.*(volumeusage\\.(gp2|gp3|io1|io2|piops)|(gp2|gp3|piops)-storage|\\bssd\\b|dynamodb|elastic file|\\befs\\b|aurora:storageusage|pd-balanced|pd-extreme|hyperdisk).*')`;
+const ssdExpr = `(${text} SIMILAR TO '.*(volumeusage\\.(gp2|gp3|io1|io2|piops)|(gp2|gp3|piops)-storage|\\bssd\\b|dynamodb|elastic file|\\befs\\b|aurora:storageusage|pd-balanced|balanced pd|pd-extreme|extreme pd|hyperdisk).*')`;
 const ssd = 't.__ssd';
-const hddExpr = `(${text} SIMILAR TO '.*(\\bst1\\b|\\bsc1\\b|hdd|magnetic|glacier|archive|coldline|nearline|cold storage|deep archive|standard[ -]?ia|onezone|intelligent|timedstorage|s3|blob|object storage|cloud storage|pd-standard|standard persistent disk|standard hdd|tape|backup|snapshot|simple storage service|amazon s3|log storage).*')`;
+const hddExpr = `(${text} SIMILAR TO '.*(\\bst1\\b|\\bsc1\\b|hdd|magnetic|glacier|archive|coldline|nearline|cold storage|deep archive|standard[ -]?ia|onezone|intelligent|timedstorage|s3|blob|object storage|cloud storage|pd-standard|standard persistent disk|storage pd capacity|storage pd snapshot|standard hdd|tape|backup|snapshot|simple storage service|amazon s3|log storage).*')`;
 const hdd = 't.__hdd';
 
 /** AWS inter-region usage types name both ends (`USW2-EBS-USW2-EBS-AWS-Out-Bytes`); the same region at both ends is intra-region. */
@@ -95,7 +98,7 @@ const inboundExpr = `(${desc} SIMILAR TO '.*(data transfer in\\b|-in-bytes|in-by
 const inbound = 't.__inbound';
 // bytes through a VPC endpoint or a transit gateway (what leaves the region is billed on its own
 // transfer line), and transfer between zones of one region, count as intra-region
-const intraRegionExpr = `(${desc} SIMILAR TO '.*(regional data transfer|intra-?region|between (ec2 )?azs|intrazone|inter-?zone|same region|-regional-bytes|within the same|vpcendpoint-bytes|transitgateway-bytes|-xaz-).*' OR ${awsSameRegion})`;
+const intraRegionExpr = `(${desc} SIMILAR TO '.*(regional data transfer|intra[- ]?region|between (ec2 )?azs|intra[- ]?zone|inter[- ]?zone|same region|-regional-bytes|within the same|vpcendpoint-bytes|transitgateway-bytes|-xaz-).*' OR ${awsSameRegion})`;
 const intraRegion = 't.__intra_region';
 // bytes a service scans, ingests or processes are work, not transfer: no energy model of their own
 // (as CCF: NAT gateway bytes, data scanned), priced by the cost ratio
@@ -107,7 +110,7 @@ const isTransfer = 't.__is_transfer';
  * Fees charged per unit of usage that is billed (and counted) on its own line: extended support,
  * licences, marketplace software. Counting them would count the same hardware twice.
  */
-const isFeeExpr = `(${desc} SIMILAR TO '.*(extended support|softwareusage|software usage|marketplace).*' OR (${desc} SIMILAR TO '.*(license fee|licence fee|premium support|support plan).*' AND t.instance_type IS NULL))`;
+const isFeeExpr = `(${desc} SIMILAR TO '.*(extended support|softwareusage|software usage|marketplace).*' OR (${desc} SIMILAR TO '.*(license fee|licence fee|licensing fee|premium support|support plan).*' AND t.instance_type IS NULL))`;
 const isFee = 't.__is_fee';
 
 /**
@@ -135,7 +138,9 @@ function replicationKey(): string {
     WHEN t.provider = 'aws' AND (${text} SIMILAR TO '.*(\\bs3\\b|simple storage|timedstorage|glacier).*') THEN 's3'
     WHEN t.provider = 'aws' AND (${text} SIMILAR TO '.*(relational database|\\brds\\b).*') THEN 'rds'
     WHEN t.provider = 'aws' AND (${text} SIMILAR TO '.*(elastic compute cloud|provisioned storage|volumeusage|\\bebs\\b|volume).*') THEN 'ebs'
-    WHEN t.provider = 'gcp' AND (${text} SIMILAR TO '.*(cloud storage|nearline|coldline|archive).*') THEN 'cloud-storage'
+    WHEN t.provider = 'gcp' AND (${text} SIMILAR TO '.*(cloud storage|nearline|coldline|archive|standard storage).*') THEN
+      CASE WHEN ${text} SIMILAR TO '.*(multi-?region).*' THEN 'cloud-storage-multi-region' WHEN ${text} SIMILAR TO '.*(dual-?region).*' THEN 'cloud-storage-dual-region' ELSE 'cloud-storage' END
+    WHEN t.provider = 'gcp' AND (${text} SIMILAR TO '.*(regional).*') THEN 'regional-pd'
     WHEN t.provider = 'gcp' THEN 'persistent-disk'
     WHEN t.provider = 'azure' AND (${text} SIMILAR TO '.*(\\bgrs\\b|ra-grs|gzrs|geo).*') THEN 'grs'
     WHEN t.provider = 'azure' AND (${text} SIMILAR TO '.*(cosmos).*') THEN 'cosmos'
@@ -195,7 +200,7 @@ export function classifySql(): ClassColumns {
     WHEN ${inList(u, GB_SECONDS)} THEN 'compute'
     WHEN (${inList(u, CAPACITY_TIME)} AND NOT (${text} SIMILAR TO '.*(storage|disk|volume|pd capacity|snapshot).*' OR t.service_category = 'Storage')) OR (${inList(u, TIME)} AND ${isRamSku}) THEN 'memory'
     WHEN ${inList(u, GB_MONTHS)} OR ${inList(u, TB_MONTHS)} OR ${inList(u, CAPACITY_TIME)} THEN
-      CASE WHEN ${text} SIMILAR TO '.*(iops|throughput|requests).*' AND NOT ${text} SIMILAR TO '.*(storage|volumeusage|timedstorage).*' THEN 'unclassified' ELSE 'storage' END
+      CASE WHEN ${text} SIMILAR TO '.*(performance units?).*' OR (${text} SIMILAR TO '.*(iops|throughput|requests).*' AND NOT ${text} SIMILAR TO '.*(storage|volumeusage|timedstorage).*') THEN 'unclassified' ELSE 'storage' END
     WHEN ${inList(u, DATA)} AND ${isTransfer} THEN 'network'
     ELSE 'unclassified' END`;
   const reason = `CASE
@@ -219,6 +224,8 @@ export function classifySql(): ClassColumns {
     WHEN ${inList(u, GB_MONTHS)} THEN ${gib}
     WHEN ${inList(u, TB_MONTHS)} THEN 1000 * (CASE WHEN ${binary} THEN ${GIB} * 1024 / 1000 ELSE 1 END)
     WHEN ${inList(u, GB_HOURS)} THEN ${gib}
+    WHEN ${inList(u, TB_HOURS)} THEN 1000 * (CASE WHEN ${binary} THEN ${GIB} * 1024 / 1000 ELSE 1 END)
+    WHEN ${inList(u, OCPU_HOURS)} THEN 2
     WHEN ${inList(u, BYTE_SECONDS)} THEN 1 / 3.6e12
     WHEN ${inList(u, SECONDS)} OR ${inList(u, VCPU_SECONDS)} THEN 1 / 3600.0
     WHEN ${inList(u, MINUTES)} THEN 1 / 60.0

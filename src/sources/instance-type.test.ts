@@ -14,10 +14,13 @@ describe('instance type extraction', () => {
     ['a2-highgpu-1g running in Americas', 'a2-highgpu-1g'],
     ['n2-standard-4', 'n2-standard-4'],
     ['Virtual Machines Dv2/DSv2 Series - D11 v2/DS11 v2 - US East 2', 'standard_d11_v2'],
+    ['Virtual Machines BS Series - B2ms - US East', 'standard_b2ms'],
+    ['Virtual Machines BS Series - B1s', 'standard_b1s'],
+    ['Virtual Machines BS Series - B2s Spot - UK South', 'standard_b2s'],
   ])('%s → %s', (text, expected) => {
     expect(instanceTypeFromString(text)).toBe(expected);
   });
-  it.each(['$0.40 per million Amazon SQS requests', 'EBS:VolumeUsage.gp2', '$0.05 per 1.5 GB'])('finds none in %s', (text) => {
+  it.each(['$0.40 per million Amazon SQS requests', 'EBS:VolumeUsage.gp2', '$0.05 per 1.5 GB', 'Virtual Machines Licenses - Windows Server - US East'])('finds none in %s', (text) => {
     expect(instanceTypeFromString(text)).toBeUndefined();
   });
 });

@@ -13,6 +13,8 @@ const GCP = String.raw`(?:^|[^a-z0-9-])([a-z][0-9][a-z]?-(?:standard|highmem|hig
 
 /** Azure meters name sizes as "D11 v2" / "NC24ads A100 v4" after "Virtual Machines … - ". */
 const AZURE_METER = String.raw`virtual machines.* - ([a-z]+[0-9]+[a-z]*(?: [a-z0-9]+)*? v[0-9]+)`;
+/** … and sizes without a version ("Virtual Machines BS Series - B2ms - US East"), up to the next " - " or "/". */
+const AZURE_METER_UNVERSIONED = String.raw`virtual machines[^-]* - ([a-z]+[0-9]+[a-z]*)(?: (?:spot|low priority))?(?: -|/|$)`;
 
 /** SQL: the first instance type found in a text expression, lower case, or NULL. */
 export function instanceTypeFromText(expr: string): string {
@@ -22,15 +24,16 @@ export function instanceTypeFromText(expr: string): string {
     NULLIF(regexp_extract(${t}, ${lit(AWS)}, 1), ''),
     NULLIF(regexp_extract(${t}, ${lit(AZURE)}, 1), ''),
     'standard_' || replace(NULLIF(regexp_extract(${t}, ${lit(AZURE_METER)}, 1), ''), ' ', '_'),
+    'standard_' || NULLIF(regexp_extract(${t}, ${lit(AZURE_METER_UNVERSIONED)}, 1), ''),
     NULLIF(regexp_extract(${t}, ${lit(GCP)}, 1), ''))`;
 }
 
 /** The same patterns for JavaScript callers (tests, the job tracker). */
 export function instanceTypeFromString(text: string): string | undefined {
   const t = text.toLowerCase();
-  for (const p of [AWS, AZURE, AZURE_METER, GCP]) {
+  for (const p of [AWS, AZURE, AZURE_METER, AZURE_METER_UNVERSIONED, GCP]) {
     const m = new RegExp(p).exec(t);
-    if (m?.[1]) return p === AZURE_METER ? `standard_${m[1].replace(/ /g, '_')}` : m[1];
+    if (m?.[1]) return p === AZURE_METER || p === AZURE_METER_UNVERSIONED ? `standard_${m[1].replace(/ /g, '_')}` : m[1];
   }
   return undefined;
 }

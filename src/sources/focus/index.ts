@@ -39,6 +39,17 @@ function providerExpr(cols: Columns): string {
  * commitment (CommitmentDiscountStatus = 'Unused') is paid-for capacity nobody ran: cost, no energy.
  * ChargeClass = 'Correction' rows restate earlier periods; they keep their category.
  */
+/**
+ * An instance type the export names in a column of its own: `x_InstanceType` or `x_ResourceSize`, or the
+ * VM size in Microsoft's `x_SkuDetails` (`{"ServiceType": "Standard_D4s_v5", …}`).
+ */
+function instanceHint(cols: Columns): string {
+  const skuDetails = cols.text('x_SkuDetails');
+  const serviceType = skuDetails === 'NULL' ? 'NULL' : `json_extract_string(TRY_CAST(${skuDetails} AS JSON), '$.ServiceType')`;
+  const azureSize = serviceType === 'NULL' ? 'NULL' : `CASE WHEN lower(${serviceType}) LIKE 'standard\\_%' ESCAPE '\\' THEN ${serviceType} END`;
+  return `lower(COALESCE(${cols.text('x_InstanceType')}, ${cols.text('x_ResourceSize')}, ${azureSize}))`;
+}
+
 function chargeCategoryExpr(cols: Columns): string {
   const cat = `lower(${cols.text('ChargeCategory')})`;
   const status = `lower(${cols.text('CommitmentDiscountStatus')})`;
@@ -69,7 +80,8 @@ export const focusSource: BillingSource = {
         provider: providerExpr(cols),
         billing_account: cols.text('BillingAccountId'),
         sub_account: cols.text('SubAccountId'),
-        region: `lower(${cols.text('RegionId', 'Region', 'RegionName')})`,
+        // cell by cell: Oracle writes RegionName where RegionId is empty
+        region: `lower(COALESCE(${['RegionId', 'Region', 'RegionName'].map((c) => cols.text(c)).join(', ')}))`,
         availability_zone: cols.text('AvailabilityZone'),
         service: cols.text('ServiceName'),
         service_code: cols.text('x_ServiceCode'),
@@ -83,7 +95,7 @@ export const focusSource: BillingSource = {
         unit: cols.text('ConsumedUnit', 'PricingUnit'),
         currency: cols.text('BillingCurrency'),
         tags_json: cols.text('Tags'),
-        instance_type_hint: `lower(${cols.text('x_InstanceType', 'x_ResourceSize')})`,
+        instance_type_hint: instanceHint(cols),
         vcpus: 'CAST(NULL AS DOUBLE)',
         billed_region: 'NULL',
         period_start: cols.typed(true, 'ChargePeriodStart'),

@@ -4,7 +4,7 @@ import { loadFraction } from '../../core/power.js';
 import { combineBands } from '../../core/uncertainty.js';
 import { coefficient, lookupCpuArch, lookupEmbodied, lookupGpu, lookupGrid, lookupInstance, lookupPue, lookupReplication } from '../../factors/index.js';
 import { billingSources } from '../../sources/index.js';
-import { scratchDir, writeFocus, type FocusRow } from '../../../test/helpers/focus.js';
+import { FOCUS_HEADER, scratchDir, writeFocus, type FocusRow } from '../../../test/helpers/focus.js';
 import { openDuckStore, type DuckStore } from './index.js';
 import { defaultAttribution } from '../../analysis/attribution.js';
 
@@ -158,6 +158,43 @@ describe('default estimator', () => {
       expect(x[part]).toBeGreaterThan(0);
       expect([b, y[part] / x[part]]).toEqual([b, expect.closeTo(1, 9) as unknown as number]);
     }
+  });
+
+  it('reads GCP storage and network as its SKUs name them: standard PD on HDD, regional disks and multi-region buckets replicated, zone traffic free, licences cost only', async () => {
+    const gcp = { ProviderName: 'Google Cloud', RegionId: 'us-central1', ServiceName: 'Compute Engine', ConsumedUnit: 'gibibyte month', ConsumedQuantity: 100, ServiceCategory: 'Storage' };
+    const fp = await estimateRows([
+      { ...gcp, ResourceId: 'pd-std', ChargeDescription: 'Storage PD Capacity' },
+      { ...gcp, ResourceId: 'pd-ssd', ChargeDescription: 'SSD backed PD Capacity' },
+      { ...gcp, ResourceId: 'pd-regional-ssd', ChargeDescription: 'Regional SSD backed PD Capacity' },
+      { ...gcp, ResourceId: 'gcs', ServiceName: 'Cloud Storage', ChargeDescription: 'Standard Storage US Regional' },
+      { ...gcp, ResourceId: 'gcs-multi', ServiceName: 'Cloud Storage', ChargeDescription: 'Standard Storage US Multi-region' },
+      { ...gcp, ResourceId: 'zone', ChargeDescription: 'Network Inter Zone Egress', ConsumedUnit: 'gibibyte', ServiceCategory: 'Networking' },
+      { ...gcp, ResourceId: 'licence', ChargeDescription: 'Licensing Fee for Windows Server 2022 Datacenter Edition (CPU cost)', ConsumedUnit: 'seconds', ConsumedQuantity: 3600, ServiceCategory: 'Compute' },
+    ]);
+    const storage = (id: string): number => must(fp.get(id), id).storage_kwh;
+    const repl = (key: string): number => must(lookupReplication('gcp', key), key).factor;
+    expect(storage('pd-ssd') / storage('pd-std')).toBeCloseTo((coefficient('ssd').value * repl('persistent-disk')) / (coefficient('hdd').value * repl('persistent-disk')), 9);
+    expect(storage('pd-regional-ssd') / storage('pd-ssd')).toBeCloseTo(repl('regional-pd') / repl('persistent-disk'), 9);
+    expect(storage('gcs-multi') / storage('gcs')).toBeCloseTo(repl('cloud-storage-multi-region') / repl('cloud-storage'), 9);
+    expect(must(fp.get('zone'), 'zone').kwh).toBe(0);
+    expect(must(fp.get('licence'), 'licence')).toMatchObject({ status: 'cost_only', kwh: 0 });
+  });
+
+  it('reads Azure VM sizes from meters without a version and from the SKU details, and Oracle OCPUs as two vCPUs', async () => {
+    const az = { ProviderName: 'Microsoft', RegionId: 'eastus', ServiceName: 'Virtual Machines' };
+    const path = writeFocus(dir, 'az.csv', [
+      { ...az, ResourceId: 'b2ms', ChargeDescription: 'Virtual Machines BS Series - B2ms - US East' },
+      { ...az, ResourceId: 'sku', ChargeDescription: 'Compute usage', x_SkuDetails: '{"ServiceType": "Standard_D4s_v5", "UsageType": "ComputeHR"}' } as never,
+      { ProviderName: 'Oracle', RegionId: null, RegionName: 'us-ashburn-1', ResourceId: 'ocpu', ChargeDescription: 'Compute - Standard - E4 - OCPU', ConsumedUnit: 'OCPU Hours', ServiceName: 'Compute' } as never,
+      { ProviderName: 'Oracle', RegionId: null, RegionName: 'us-ashburn-1', ResourceId: 'vcpu', ChargeDescription: 'Compute - Standard - E4 - vCPU', ConsumedUnit: 'vCPU Hours', ServiceName: 'Compute' } as never,
+    ], [...FOCUS_HEADER, 'x_SkuDetails', 'RegionName']);
+    await store.ingest(path, { candidates: billingSources });
+    await store.estimate(defaultProfile);
+    const rows = new Map((await store.db.all<{ resource_id: string; instance_type: string | null; region: string | null; compute_kwh: number }>('SELECT resource_id, instance_type, region, compute_kwh FROM footprint')).map((r) => [r.resource_id, r]));
+    expect(rows.get('b2ms')?.instance_type).toBe('standard_b2ms');
+    expect(rows.get('sku')?.instance_type).toBe('standard_d4s_v5');
+    expect(rows.get('ocpu')?.region).toBe('us-ashburn-1');
+    expect((rows.get('ocpu')?.compute_kwh ?? 0) / (rows.get('vcpu')?.compute_kwh ?? Number.NaN)).toBeCloseTo(2, 12);
   });
 
   it('uses Google\'s carbon-free share for the market-based figure and regional PUE', async () => {
