@@ -133,15 +133,35 @@ export function unreadableReason(problems: readonly LineProblem[]): { line: numb
 }
 
 /**
- * A line DuckDB rejected for a quote that is never closed on it (`UNQUOTED VALUE`), whose kept text runs
- * past its end (a line break, or DuckDB's 10,000-character cut): the read took the lines after it as
- * part of its value, up to the next quote or the line-size limit, so those rows are neither read nor
- * rejected one by one. Such a file is refused like one whose sniffer met the same line.
+ * How a CSV read (its groups in `__groups`, the lines it refused in `rejectsTable`) compares with the
+ * file's lines (`lines`, of which `blankLines` are empty and skipped): `exact` when it took every
+ * other line once (the header, one per row, one per refused line); `fewer` when it made fewer records
+ * than that (a quoted value spanning lines, or one that took the lines after it); `more` when it
+ * split lines (a carriage return alone inside a line); `unknown` without a count.
  */
-export function swallowingQuote(reject: { errorType: string; line: number; text: string | null }): { line: number; reason: string; expected: string } | undefined {
-  // a line's own ending is not a following line
-  const text = (reject.text ?? '').replace(/[\r\n]+$/, '');
-  if (reject.errorType !== 'UNQUOTED VALUE' || !(/[\r\n]/.test(text) || text.length >= 10_000)) return undefined;
+export type LineAccount = 'exact' | 'fewer' | 'more' | 'unknown';
+
+export async function lineAccount(db: Queries, rejectsTable: string, digest: { lines?: number; blankLines?: number }): Promise<LineAccount> {
+  if (digest.lines === undefined) return 'unknown';
+  const rows = Number((await db.all<{ n: number }>('SELECT COALESCE(sum(__line_count), 0)::BIGINT AS n FROM __groups'))[0]?.n ?? 0);
+  const exists = await db.all<{ n: number }>('SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = $1', [rejectsTable]);
+  const refused = (exists[0]?.n ?? 0) > 0 ? Number((await db.all<{ n: number }>(`SELECT count(DISTINCT line)::BIGINT AS n FROM "${rejectsTable}"`))[0]?.n ?? 0) : 0;
+  const records = rows + refused + 1;
+  const lines = digest.lines - (digest.blankLines ?? 0);
+  return records === lines ? 'exact' : records < lines ? 'fewer' : 'more';
+}
+
+/**
+ * A line DuckDB rejected for a quote that is never closed on it (`UNQUOTED VALUE`), in a read that made
+ * fewer records than the file has lines (`linesShort`), whose kept text runs past its own line (a line
+ * break inside it, or DuckDB's 10,000-character cut): the read took the lines after it as part of its
+ * value, up to the next quote or the line-size limit, so those rows are neither read nor rejected one
+ * by one. Such a file is refused like one whose sniffer met the same line.
+ */
+export function swallowingQuote(reject: { errorType: string; line: number; text: string | null }, linesShort: boolean): { line: number; reason: string; expected: string } | undefined {
+  // a line's own breaks (DuckDB keeps a CRLF line's LF before its text) are not a following line
+  const text = (reject.text ?? '').replace(/^[\r\n]+|[\r\n]+$/g, '');
+  if (!linesShort || reject.errorType !== 'UNQUOTED VALUE' || !(/[\r\n]/.test(text) || text.length >= 10_000)) return undefined;
   const first = quote(text.split(/\r?\n/)[0] ?? '', 80);
   return {
     line: reject.line,

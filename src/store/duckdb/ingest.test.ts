@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -70,6 +71,16 @@ describe('ingest', () => {
     const again = await store.ingest(copy, opts);
     expect(again.duplicate).toBe(true);
     expect(await usageCount()).toBe(2);
+  });
+
+  it('knows a gzipped file stored by an earlier version, which identified it by its compressed bytes', async () => {
+    const csv = writeFocus(dir, 'old.csv', [{ ResourceId: 'x' }]);
+    const gz = join(dir, 'old.csv.gz');
+    writeFileSync(gz, gzipSync(readFileSync(csv)));
+    await store.ingest(gz, opts);
+    await store.db.run('UPDATE files SET sha256 = $1', [createHash('sha256').update(readFileSync(gz)).digest('hex')]);
+    expect((await store.ingest(gz, opts)).duplicate).toBe(true);
+    expect(await usageCount()).toBe(1);
   });
 
   it('counts the same content once, compressed or not, in one command or two', async () => {
@@ -260,6 +271,23 @@ describe('ingest', () => {
       expect(fewer.accounting.warnings.filter((w) => /fields/.test(w))).toEqual([
         "1 row has fewer fields than the header's 16 (first: row 3, 13 fields): read leniently, the missing trailing fields are empty (check the export)",
       ]);
+    });
+
+    it('rejects one line with a stray quote past the sniffed rows, LF or CRLF, and reads the rest', async () => {
+      for (const crlf of [false, true]) {
+        const name = crlf ? 'stray-crlf.csv' : 'stray-lf.csv';
+        const path = edited(name, 25_000, { 22_000: (l) => l.replace(',Amazon Elastic Compute Cloud,', ',"Amazon" Elastic Compute Cloud,') });
+        if (crlf) writeFileSync(path, readFileSync(path, 'utf8').split('\n').join('\r\n'));
+        const r = await store.ingest(path, { ...opts, supersede: false });
+        expect([name, r.accounting.rowsRead, r.accounting.rejected]).toEqual([name, 25_000, 1]);
+      }
+    });
+
+    it('refuses a file where a lone carriage return splits a line past the sniffed rows', async () => {
+      const path = edited('lone-cr.csv', 25_000, { 22_000: (l) => l.replace('On Demand', 'On\rDemand') });
+      const e = await asCommand(path).then(() => undefined, (x: unknown) => x);
+      expect(isGreenopsError(e) && [e.code, e.message]).toEqual(['E_INPUT_FILE_UNREADABLE', expect.stringMatching(/more rows than the file has lines, so some line was split in two/)]);
+      expect(await usageCount()).toBe(0);
     });
 
     it('reads a file whose line endings change past the rows its dialect is sniffed from (concatenated exports)', async () => {

@@ -1,95 +1,19 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { createGunzip } from 'node:zlib';
 import { GreenopsError, isGreenopsError } from '../../core/errors.js';
 import type { BillingSource, ColumnInfo } from '../../sources/types.js';
 import type { Db, Queries } from './connection.js';
 import { distinctKeysSql, groupRowsSql, keyCollisionSql, storeKeysSql, storedColumns, usageRowsSql } from './ingest-sql.js';
 import { csvReaderSql, describeSql, fileKind, parquetReaderSql, type CsvDialect } from './reader.js';
-import { dropRejects, lenientReadWarnings, swallowingQuote, unreadableLine } from './csv-check.js';
+import { dropRejects, lenientReadWarnings, lineAccount, swallowingQuote, unreadableLine, type LineAccount } from './csv-check.js';
+import { sha256File, type FileDigest } from './digest.js';
 import { refuseAmbiguousNumbers } from './decimal-comma.js';
 import type { FileAccounting } from '../types.js';
 import { fileAccounting } from './accounting.js';
 import { classifyPendingKeys } from './classify.js';
 import { supersedeEarlier, type Superseded, type Supersession } from './supersede.js';
 import { findUnreadableTags, shiftedRowNo, unreadableTagsWarning, type UnreadableTags } from './tags-check.js';
-
-/** Line breaks in text, counted chunk by chunk: '\n', or '\r' in a file that has no '\n' (old Mac line ends). */
-class LineCounter {
-  private lf = 0;
-  private cr = 0;
-  private last = -1;
-
-  add(chunk: Buffer): void {
-    if (chunk.length === 0) return;
-    for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) this.lf++;
-    if (this.lf === 0) for (let i = chunk.indexOf(13); i !== -1; i = chunk.indexOf(13, i + 1)) this.cr++;
-    this.last = chunk[chunk.length - 1] ?? -1;
-  }
-
-  /** Lines of text: breaks, and one more for a last line without one. */
-  get lines(): number {
-    const breaks = this.lf > 0 ? this.lf : this.cr;
-    return breaks + (this.last === -1 || this.last === 10 || this.last === 13 ? 0 : 1);
-  }
-}
-
-export interface FileDigest {
-  readonly sha256: string;
-  /** Lines of the (inflated) text, when asked for: to check a parallel CSV read against. */
-  readonly lines?: number;
-}
-
-/**
- * SHA-256 of the file's content, in one streaming pass: its bytes, or for a gzipped file the bytes it
- * inflates to (the same export compressed or not is the same content). Inflating also checks a gzip
- * file's integrity: DuckDB reads a truncated gzip up to the cut without complaint, so it is checked
- * here, before anything is stored. With `countLines`, the text's lines are counted on the way.
- */
-export async function sha256File(path: string, countLines = false): Promise<FileDigest> {
-  const hash = createHash('sha256');
-  const gzip = /\.gz$/i.test(path);
-  const inflate = gzip ? createGunzip() : undefined;
-  const counter = countLines ? new LineCounter() : undefined;
-  const inflated = inflate
-    ? new Promise<void>((resolveDone, reject) => {
-        inflate.on('data', (data: Buffer) => {
-          hash.update(data);
-          counter?.add(data);
-        });
-        inflate.on('end', resolveDone);
-        inflate.on('error', reject);
-      })
-    : Promise.resolve();
-  inflated.catch(() => undefined);
-  // One buffer, reused: the file is read while DuckDB works, and should not add to the peak memory.
-  const buffer = Buffer.allocUnsafe(1 << 20);
-  const file = await open(path, 'r');
-  try {
-    for (;;) {
-      const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
-      if (bytesRead === 0) break;
-      const chunk = buffer.subarray(0, bytesRead);
-      // the chunk is consumed before the buffer is read into again
-      if (inflate) await new Promise<void>((done) => inflate.write(chunk, () => done()));
-      else {
-        hash.update(chunk);
-        counter?.add(chunk);
-      }
-    }
-  } finally {
-    await file.close();
-  }
-  inflate?.end();
-  try {
-    await inflated;
-  } catch (e) {
-    throw new GreenopsError('E_INPUT_FILE_UNREADABLE', `${path}: cannot be read: the gzip stream is corrupt or truncated (${(e as Error).message})`, { cause: e, data: { file: path, expected: 'a complete gzip file' } });
-  }
-  return { sha256: hash.digest('hex'), ...(counter ? { lines: counter.lines } : {}) };
-}
 
 /**
  * Errors of a strict CSV read that failed past the rows its dialect was sniffed from (e.g. line endings
@@ -200,9 +124,8 @@ export async function ingestFile(db: Db, inputPath: string, options: IngestOptio
   hashing.catch(() => undefined);
   const sameSize = await db.all<{ n: number }>('SELECT count(*) AS n FROM files WHERE bytes = $1', [bytes]);
   if ((sameSize[0]?.n ?? 0) > 0) {
-    const existing = await db.all<{ file_id: number }>('SELECT file_id FROM files WHERE sha256 = $1', [(await hashing).sha256]);
-    const known = existing[0];
-    if (known) return { fileId: known.file_id, duplicate: true, accounting: await fileAccounting(db, known.file_id), superseded: [], olderThan: [] };
+    const known = await storedTwin(db, await hashing);
+    if (known !== undefined) return { fileId: known, duplicate: true, accounting: await fileAccounting(db, known), superseded: [], olderThan: [] };
   }
 
   // how the file reads is probed outside the transaction: a failed attempt must not abort it
@@ -224,6 +147,7 @@ export async function ingestFile(db: Db, inputPath: string, options: IngestOptio
     const used = storedColumns(columns.map((c) => c.name), mapping);
     let badTags: UnreadableTags | undefined;
     const descriptive = [...new Set([...used.kind, ...used.tags, ...used.row])];
+    let account: LineAccount = 'unknown';
     try {
       // One pass over the rows checks and groups them; everything after reads the groups. Rows are
       // read unnumbered (numbering a CSV serialises its read): only when some cell is bad is the file
@@ -234,18 +158,24 @@ export async function ingestFile(db: Db, inputPath: string, options: IngestOptio
       // DuckDB's parallel CSV read starts each thread at a line break; one that falls inside a quoted
       // value spanning lines can read the value's lines as rows of their own (the check that would
       // refuse such a read is off while bad lines are kept). A read that does not account for every
-      // line of the file (the header, rows, lines it refused) is done again in one thread.
-      if (kind === 'csv' && !(await accountsForEveryLine(db, rejectsTable, (await hashing).lines))) {
-        csvDialect = { ...dialect, sequential: true };
-        await dropRejects(db, rejectsTable);
-        rejectsTable = `${rejectsTable}_s`;
-        await db.run(`CREATE OR REPLACE TEMP TABLE __groups AS ${groupRowsSql(mapping, reader(false, rejectsTable), descriptive)}`);
+      // line of the file (the header, rows, lines it refused) is done again in one thread; a gzipped
+      // file is read in one thread already.
+      if (kind === 'csv') {
+        account = await lineAccount(db, rejectsTable, await hashing);
+        if (account !== 'exact' && !/\.gz$/i.test(path)) {
+          csvDialect = { ...dialect, sequential: true };
+          await dropRejects(db, rejectsTable);
+          rejectsTable = `${rejectsTable}_s`;
+          await db.run(`CREATE OR REPLACE TEMP TABLE __groups AS ${groupRowsSql(mapping, reader(false, rejectsTable), descriptive)}`);
+          account = await lineAccount(db, rejectsTable, await hashing);
+        }
+        if (account === 'more') throw splitLines(inputPath);
       }
-      const twin = await db.all<{ file_id: number }>('SELECT file_id FROM files WHERE sha256 = $1', [(await hashing).sha256]);
-      if (twin[0]) {
+      const twin = await storedTwin(db, await hashing);
+      if (twin !== undefined) {
         await db.run('DROP TABLE __groups');
         await dropRejects(db, rejectsTable);
-        return { id: twin[0].file_id, duplicate: true };
+        return { id: twin, duplicate: true };
       }
       const bad = await db.all<{ n: number }>('SELECT count(*) AS n FROM __groups WHERE __reject_column IS NOT NULL');
       if ((bad[0]?.n ?? 0) > 0) {
@@ -271,7 +201,7 @@ export async function ingestFile(db: Db, inputPath: string, options: IngestOptio
     await classifyPendingKeys(db);
     await db.run('DROP TABLE IF EXISTS __kinds');
     await db.run('DROP TABLE IF EXISTS __tagsets');
-    const leftOut = kind === 'csv' ? await recordStructuralRejects(db, id, rejectsTable, inputPath, dialect.lenient) : [];
+    const leftOut = kind === 'csv' ? await recordStructuralRejects(db, id, rejectsTable, inputPath, { lenient: dialect.lenient, linesShort: account === 'fewer' }) : [];
     const warnings = [...mapping.warnings, ...(badTags ? [unreadableTagsWarning(badTags, used.tags, shiftedRowNo(badTags.firstRow, leftOut))] : [])];
     const counts = await db.all<{ n: number; r: number }>("SELECT sum(line_count) AS n, COALESCE(sum(line_count) FILTER (WHERE status = 'rejected'), 0) AS r FROM usage WHERE file_id = $1", [id]);
     const n = counts[0]?.n ?? 0;
@@ -288,17 +218,19 @@ export async function ingestFile(db: Db, inputPath: string, options: IngestOptio
   return { fileId, duplicate, accounting: await fileAccounting(db, fileId), superseded: supersession.replaced, olderThan: supersession.olderThan };
 }
 
-/**
- * Whether a CSV read (its groups in `__groups`, the lines it refused in `rejectsTable`) took every line
- * of a file of `lines` lines exactly once: the header, one line per row, one per refused line. A quoted
- * value spanning lines, or a blank line, also fails this (a read in one thread is then the one to trust).
- */
-async function accountsForEveryLine(db: Db, rejectsTable: string, lines: number | undefined): Promise<boolean> {
-  if (lines === undefined) return false;
-  const rows = (await db.all<{ n: number }>('SELECT COALESCE(sum(__line_count), 0)::BIGINT AS n FROM __groups'))[0]?.n ?? 0;
-  const exists = await db.all<{ n: number }>('SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = $1', [rejectsTable]);
-  const refused = (exists[0]?.n ?? 0) > 0 ? ((await db.all<{ n: number }>(`SELECT count(DISTINCT line)::BIGINT AS n FROM "${rejectsTable}"`))[0]?.n ?? 0) : 0;
-  return Number(rows) + Number(refused) + 1 === lines;
+/** The stored file with the same content (or, for a gzipped file, the same compressed bytes, as earlier versions identified it). */
+async function storedTwin(db: Queries, digest: FileDigest): Promise<number | undefined> {
+  const rows = await db.all<{ file_id: number }>('SELECT file_id FROM files WHERE sha256 = $1 OR sha256 = $2 ORDER BY file_id LIMIT 1', [digest.sha256, digest.rawSha256 ?? digest.sha256]);
+  return rows[0]?.file_id;
+}
+
+/** A read that made more records than the file has lines: some line was split (a lone CR inside it). */
+function splitLines(path: string): GreenopsError {
+  return new GreenopsError(
+    'E_INPUT_FILE_UNREADABLE',
+    `${path}: cannot be read: the read made more rows than the file has lines, so some line was split in two (most often a carriage return, CR, alone inside a value); expected lines ending in LF or CRLF throughout, with any CR inside a quoted value`,
+    { data: { file: path, expected: 'lines ending in LF or CRLF, a CR only inside a quoted value' } },
+  );
 }
 
 /**
@@ -356,7 +288,7 @@ async function withLenientRetry<T>(db: Db, options: IngestOptions, run: (options
  * numbers are shifted back into place: the j-th accepted row sits after every rejected line k with
  * (line_k − k) < j. Returns the rejected lines' row numbers, in order.
  */
-async function recordStructuralRejects(db: Db, fileId: number, table: string, inputPath: string, lenient: boolean): Promise<number[]> {
+async function recordStructuralRejects(db: Db, fileId: number, table: string, inputPath: string, read: { lenient: boolean; linesShort: boolean }): Promise<number[]> {
   const exists = await db.all<{ n: number }>('SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = $1', [table]);
   if ((exists[0]?.n ?? 0) === 0) return [];
   const rejects = await db.all<{ row_no: number; column_name: string | null; error_type: string; error_message: string; csv_line: string | null }>(
@@ -366,14 +298,14 @@ async function recordStructuralRejects(db: Db, fileId: number, table: string, in
   if (rejects.length === 0) return [];
   // a line refused with a carriage return left at its end: the file's line endings change past the
   // sniffed rows (LF, then CRLF); a lenient read takes them
-  const crlf = lenient ? undefined : rejects.find((r) => /\r$/.test(r.csv_line ?? ''));
+  const crlf = read.lenient ? undefined : rejects.find((r) => /\r$/.test(r.csv_line ?? ''));
   if (crlf) {
     const error = lineEndingsChange(inputPath, crlf.row_no + 1);
     strictReadFailures.set(error, inputPath);
     throw error;
   }
   for (const r of rejects) {
-    const swallowed = swallowingQuote({ errorType: r.error_type, line: r.row_no + 1, text: r.csv_line });
+    const swallowed = swallowingQuote({ errorType: r.error_type, line: r.row_no + 1, text: r.csv_line }, read.linesShort);
     if (swallowed) {
       throw new GreenopsError('E_INPUT_FILE_UNREADABLE', `${inputPath}: cannot be read: line ${swallowed.line}: ${swallowed.reason}`, {
         data: { file: inputPath, line: swallowed.line, expected: swallowed.expected },

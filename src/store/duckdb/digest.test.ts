@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { scratchDir } from '../../../test/helpers/focus.js';
+import { LineCounter, sha256File } from './digest.js';
+
+/** Count `text` fed in chunks cut at every position in `cuts`. */
+function count(text: string, cuts: readonly number[] = []): { lines: number; blank: number } {
+  const counter = new LineCounter();
+  const bytes = Buffer.from(text, 'latin1');
+  let from = 0;
+  for (const cut of [...cuts, bytes.length]) {
+    counter.add(bytes.subarray(from, cut));
+    from = cut;
+  }
+  return { lines: counter.lines, blank: counter.blankLines };
+}
+
+describe('LineCounter', () => {
+  it('counts lines, a last one without a break, and empty ones, LF or CRLF', () => {
+    expect(count('h\na\nb\n')).toEqual({ lines: 3, blank: 0 });
+    expect(count('h\na\nb')).toEqual({ lines: 3, blank: 0 });
+    expect(count('h\n\na\n\n')).toEqual({ lines: 4, blank: 2 });
+    expect(count('h\r\n\r\na\r\n')).toEqual({ lines: 3, blank: 1 });
+    expect(count('h\ra\rb\r')).toEqual({ lines: 3, blank: 0 });
+    expect(count('')).toEqual({ lines: 0, blank: 0 });
+  });
+
+  it('gives the same counts whatever the chunks, a CRLF cut in two included', () => {
+    const text = 'header\r\nrow one\r\n\r\nrow two\nx\n\n';
+    const whole = count(text);
+    for (let cut = 1; cut < text.length; cut++) expect(count(text, [cut]), `cut at ${cut}`).toEqual(whole);
+    expect(whole).toEqual({ lines: 6, blank: 2 });
+  });
+});
+
+describe('sha256File', () => {
+  it('identifies a gzipped file by the content it inflates to, and by its own bytes', async () => {
+    const dir = scratchDir();
+    const csv = join(dir, 'a.csv');
+    writeFileSync(csv, 'h\n1\n\n2\n');
+    const gz = join(dir, 'a.csv.gz');
+    writeFileSync(gz, gzipSync(readFileSync(csv)));
+    const plain = await sha256File(csv, true);
+    const packed = await sha256File(gz, true);
+    expect(packed.sha256).toBe(plain.sha256);
+    expect(packed.rawSha256).toBe(createHash('sha256').update(readFileSync(gz)).digest('hex'));
+    expect([packed.lines, packed.blankLines]).toEqual([4, 1]);
+    expect(plain.rawSha256).toBeUndefined();
+  });
+});
