@@ -49,10 +49,11 @@ function timestampSql(field: TypedField): string {
 }
 
 /**
- * A number with ',' between groups of three digits and no decimal part ("3,197"): read as thousands,
- * unless the file shows elsewhere that its ',' is a decimal point (see decimal-comma.ts).
+ * A number whose one separator kind sits between groups of three digits ("3,197", "1.000"): read with
+ * ',' as thousands and '.' as the decimal point, unless the file shows elsewhere that its ',' is a
+ * decimal point, when each could be 1000× off (see decimal-comma.ts).
  */
-export const GROUPED_INTEGER = '\\s*-?[$€£]?\\s*-?[1-9][0-9]{0,2}(,[0-9]{3})+\\s*';
+export const GROUPED_INTEGER = '\\s*-?[$€£]?\\s*-?[1-9][0-9]{0,2}((,[0-9]{3})+|(\\.[0-9]{3})+)\\s*';
 
 /** Why a cell that reads as a number with a decimal comma ("0,096") is rejected. */
 export const DECIMAL_COMMA = "expected a number with '.' as the decimal point";

@@ -5,10 +5,10 @@ import type { Queries } from './connection.js';
 import { DECIMAL_COMMA, GROUPED_INTEGER } from './cells-sql.js';
 
 /**
- * A cell such as "3,197" is read as 3197 (',' between thousands), but in a file that also writes
- * "0,126" (',' as the decimal point, rejected) it means 3.197: reading it as thousands would make that
- * row 1000× too large, silently. Such a file is refused, naming one cell of each kind. Asked only when
- * some row was rejected for a decimal comma, so it costs nothing on sound files.
+ * A cell such as "3,197" is read as 3197 (',' between thousands), and "1.000" as 1, but in a file that
+ * also writes "0,126" (',' as the decimal point, rejected) they mean 3.197 and 1000: read as they are,
+ * those rows would be 1000× off, silently. Such a file is refused, naming one cell of each kind. Asked
+ * only when some row was rejected for a decimal comma, so it costs nothing on sound files.
  */
 export async function refuseAmbiguousNumbers(db: Queries, file: string, mapping: SourceMapping, numberedReader: () => string): Promise<void> {
   const comma = (
@@ -33,7 +33,7 @@ export async function refuseAmbiguousNumbers(db: Queries, file: string, mapping:
   if (!grouped) return;
   throw new GreenopsError(
     'E_INPUT_FILE_UNREADABLE',
-    `${file}: cannot be read: its numbers are written with ',' as the decimal point (row ${comma.row}, ${comma.column}: ${quote(comma.value)}), so ${quote(grouped.value)} (row ${grouped.row}, ${grouped.column}) could be read 1000× too large; expected '.' as the decimal point throughout (export the file with '.' as the decimal separator)`,
+    `${file}: cannot be read: its numbers are written with ',' as the decimal point (row ${comma.row}, ${comma.column}: ${quote(comma.value)}), so ${quote(grouped.value)} (row ${grouped.row}, ${grouped.column}) could be read 1000× off; expected '.' as the decimal point throughout (export the file with '.' as the decimal separator)`,
     { data: { file, row: grouped.row, column: grouped.column, found: grouped.value, expected: "a number with '.' as the decimal point" } },
   );
 }

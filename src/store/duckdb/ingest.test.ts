@@ -196,7 +196,7 @@ describe('ingest', () => {
     expect(thousands).toEqual([{ billed_cost: 1000 }, { billed_cost: 2500 }]);
   });
 
-  it("refuses a file that writes ',' as its decimal point, where \"3,197\" would be read 1000× too large", async () => {
+  it("refuses a file that writes ',' as its decimal point, where \"3,197\" or \"1.000\" would be read 1000× off", async () => {
     const rows = [{ BilledCost: '0,126' }, { BilledCost: '0.5' }, { ConsumedQuantity: '3,197' }, { BilledCost: '2,250' }];
     const csv = writeFocus(dir, 'european.csv', rows.map((r, i) => ({ ...r, ResourceId: `r${i + 1}` })));
     for (const file of [csv, await asParquet(csv)]) {
@@ -205,9 +205,13 @@ describe('ingest', () => {
         'E_INPUT_FILE_UNREADABLE',
         { file, row: 3, column: 'ConsumedQuantity', found: '3,197', expected: "a number with '.' as the decimal point" },
       ]);
-      expect(isGreenopsError(e) && e.message).toMatch(/written with ',' as the decimal point \(row 1, BilledCost: "0,126"\), so "3,197" \(row 3, ConsumedQuantity\) could be read 1000× too large/);
+      expect(isGreenopsError(e) && e.message).toMatch(/written with ',' as the decimal point \(row 1, BilledCost: "0,126"\), so "3,197" \(row 3, ConsumedQuantity\) could be read 1000× off/);
       expect(await usageCount()).toBe(0);
     }
+    // the mirror: "1.000" (one thousand, in such a file) would be read as 1
+    const dotted = writeFocus(dir, 'dotted.csv', [{ BilledCost: '0,126' }, { ConsumedQuantity: '1.000' }].map((r, i) => ({ ...r, ResourceId: `d${i + 1}` })));
+    const e = await store.ingest(dotted, opts).then(() => undefined, (x: unknown) => x);
+    expect(isGreenopsError(e) && e.data).toMatchObject({ row: 2, column: 'ConsumedQuantity', found: '1.000' });
   });
 
   it('reads tags that are not a JSON object as none, and warns how many rows had them and which first', async () => {
