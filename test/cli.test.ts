@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeCur } from './helpers/aws-cur.js';
@@ -164,6 +164,14 @@ describe('greenops CLI', () => {
     const team = json.dimensions.find((d) => d.dimension === 'team');
     expect(team?.cost_share).toBeCloseTo(10 / 11, 12);
     expect(team?.untagged_cost).toBeCloseTo(-2, 12);
+    // an RI's fee line carries only what went unused: a fully used reservation counts once, on the usage it covers
+    const cur = join(cwd, 'ri.csv');
+    const head = 'identity/LineItemId,bill/PayerAccountId,lineItem/UsageAccountId,lineItem/LineItemType,lineItem/UsageStartDate,lineItem/UsageEndDate,lineItem/ProductCode,lineItem/UsageType,lineItem/UsageAmount,lineItem/CurrencyCode,lineItem/UnblendedCost,reservation/EffectiveCost,reservation/UnusedAmortizedUpfrontFeeForBillingPeriod,reservation/UnusedRecurringFee,pricing/unit,product/region,resourceTags/user:team,resourceTags/user:env';
+    writeFileSync(cur, `${head}\nli-1,111,222,DiscountedUsage,2024-03-04T05:00:00Z,2024-03-04T06:00:00Z,AmazonEC2,USE1-BoxUsage:m5.large,1,USD,0,0.06,,,Hrs,us-east-1,ml,prod\nli-2,111,222,RIFee,2024-03-01T00:00:00Z,2024-04-01T00:00:00Z,AmazonEC2,USE1-HeavyUsage:m5.large,1,USD,0.06,,0,0,Hrs,us-east-1,,\n`);
+    const other = scratchDir();
+    expect(greenops(['ingest', 'aws-cur', cur], other).code).toBe(0);
+    const ri = JSON.parse(greenops(['coverage', '--format', 'json'], other).stdout) as { dimensions: Array<{ dimension: string; cost_share: number }> };
+    expect(ri.dimensions.find((d) => d.dimension === 'team')?.cost_share).toBe(1);
   });
 
   it('coverage never adds costs in different currencies: a row per dimension and currency, a spender per currency', () => {

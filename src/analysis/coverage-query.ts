@@ -4,20 +4,21 @@ import { tagDimensionsCte } from './footprint-query.js';
 /**
  * Tag coverage: for each attribution dimension and billing currency, the share of cost and of
  * emissions (location-based operational + embodied) on charges that carry it. The cost share is of
- * spend (each line's larger of billed and effective cost, never below zero), so credits and refunds
- * cannot take it past 100 %; the untagged cost is the net effective cost, as footprints report it.
+ * spend (effective cost, commitments amortized, never below zero per group of lines), so credits and
+ * refunds cannot take it past 100 % and a commitment counts once; the untagged cost is the net
+ * effective cost, as footprints report it.
  * Costs in different currencies are never added, so an export billed in two currencies gets a row per
  * currency and dimension. Cost-only rows count toward cost, not emissions.
  */
 export function coverageSql(attribution: Attribution): string {
   const dims: TagDimension[] = ['team', 'app', 'environment', 'owner'];
   const parts = dims.map((d, i) => `SELECT ${i} AS ord, '${d}' AS dimension,
-      sum(CASE WHEN t.${d} IS NOT NULL THEN f.cost_basis ELSE 0 END) / NULLIF(sum(f.cost_basis), 0) AS cost_share,
+      sum(CASE WHEN t.${d} IS NOT NULL THEN f.spend ELSE 0 END) / NULLIF(sum(f.spend), 0) AS cost_share,
       sum(CASE WHEN t.${d} IS NOT NULL THEN f.operational_g + f.embodied_g ELSE 0 END) / NULLIF(sum(f.operational_g + f.embodied_g), 0) AS co2e_share,
       sum(CASE WHEN t.${d} IS NULL THEN f.effective_cost ELSE 0 END) AS untagged_cost, f.currency,
       sum(CASE WHEN t.${d} IS NULL THEN f.operational_g + f.embodied_g ELSE 0 END) / 1000 AS untagged_co2e_kg
     FROM f LEFT JOIN t USING (tags_key) GROUP BY f.currency`);
-  return `WITH ${tagDimensionsCte(attribution)}, f AS MATERIALIZED (SELECT tags_key, currency, effective_cost, cost_basis, operational_g, embodied_g FROM footprint WHERE methodology = $methodology AND row_status = 'ok')
+  return `WITH ${tagDimensionsCte(attribution)}, f AS MATERIALIZED (SELECT tags_key, currency, effective_cost, greatest(effective_cost, 0) AS spend, operational_g, embodied_g FROM footprint WHERE methodology = $methodology AND row_status = 'ok')
 SELECT * EXCLUDE (ord) FROM (
 ${parts.join('\nUNION ALL\n')}
 ) ORDER BY ord, currency NULLS LAST`;
