@@ -137,10 +137,14 @@ describe('greenops CLI', () => {
     const lines = (args: string[]) => greenops(['coverage', '--format', 'csv', ...args], cwd).stdout.trim().split('\n');
     const dims = lines([]);
     expect(dims[0]).toMatch(/^dimension,cost_share,co2e_share,untagged_cost,currency,untagged_co2e_kg/);
+    // with nothing to list, the same header alone
+    const empty = greenops(['coverage', '--format', 'csv'], scratchDir()).stdout.trim().split('\n');
+    expect(empty).toEqual([dims[0]]);
     expect(dims.slice(1).map((l) => l.split(',')[0])).toEqual(['team', 'app', 'environment', 'owner']);
     expect(lines(['--table', 'dimensions'])).toEqual(dims);
     const untagged = lines(['--table', 'untagged']);
     expect(untagged[0]).toMatch(/^provider,account,service,resource,missing_tags,cost,currency,co2e_kg/);
+    expect(greenops(['coverage', '--format', 'csv', '--table', 'untagged'], scratchDir()).stdout.trim()).toBe(untagged[0]);
     expect(untagged.slice(1).map((l) => l.split(',')[3]).sort()).toEqual(['i-2', 'i-3']);
     expect(dims.slice(1).every((l) => l.endsWith(`,default,${VERSION}`))).toBe(true);
     expect(untagged[0]).toMatch(/,methodology,methodology_version$/);

@@ -24,6 +24,10 @@ ${parts.join('\nUNION ALL\n')}
 ) ORDER BY ord, currency NULLS LAST`;
 }
 
+/** The columns of coverageSql's and untaggedSql's rows, in order (for a header when there are none). */
+export const COVERAGE_COLUMNS = ['dimension', 'cost_share', 'co2e_share', 'untagged_cost', 'currency', 'untagged_co2e_kg'] as const;
+export const UNTAGGED_COLUMNS = ['provider', 'account', 'service', 'resource', 'missing_tags', 'cost', 'currency', 'co2e_kg'] as const;
+
 const UNTAGGED_KEYS = "f.provider, f.billing_account AS account, f.service, COALESCE(f.resource_id, '(no resource id)') AS resource";
 
 /** Rows of methodology `$methodology` missing any required tag. */

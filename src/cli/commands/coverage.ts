@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { COVERAGE_COLUMNS, UNTAGGED_COLUMNS } from '../../analysis/coverage-query.js';
 import { GreenopsError, quote } from '../../core/errors.js';
 import { profile } from '../../core/profiles.js';
 import { render, type OutputFormat } from '../../report/format.js';
@@ -44,7 +45,8 @@ export function registerCoverage(program: Command, ctx: () => CliContext): void 
             ...(show.untagged ? { untagged } : {}),
           }, null, 2));
         } else if (format === 'csv') {
-          c.out(render(withMethodology(show.dimensions ? (dimensions as unknown as Record<string, unknown>[]) : untagged, p), format));
+          const columns = [...(show.dimensions ? COVERAGE_COLUMNS : UNTAGGED_COLUMNS), ...Object.keys(methodologyFields(p))];
+          c.out(render(withMethodology(show.dimensions ? (dimensions as unknown as Record<string, unknown>[]) : untagged, p), format, { columns }));
         } else {
           if (show.dimensions) c.out(render(dimensions as unknown as Record<string, unknown>[], format, { shares: ['cost_share', 'co2e_share'] }));
           if (show.dimensions && show.untagged) c.out('');
