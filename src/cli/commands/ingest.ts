@@ -54,7 +54,7 @@ export function registerIngest(program: Command, ctx: () => CliContext): void {
         // they are stored together or not at all.
         let results;
         try {
-          results = await store.ingestAll(paths, { source, candidates: billingSources, supersede: opts.supersede }, () => bar.increment());
+          results = await store.ingestAll(paths, { source, candidates: billingSources, supersede: opts.supersede }, (_, index) => bar.done(index + 1));
         } catch (e) {
           bar.stop();
           if (paths.length > 1) c.err(`nothing stored: the ${paths.length} files of this command are stored together or not at all; fix the file named below and run the command again`);

@@ -24,7 +24,7 @@ export interface DuckStore {
   readonly db: Db;
   ingest(path: string, options: IngestOptions): Promise<IngestOutcome>;
   /** The parts of one export, in one batch and one transaction: every file is stored, or none. */
-  ingestAll(paths: readonly string[], options: IngestOptions, onFile?: (outcome: IngestOutcome) => void): Promise<IngestOutcome[]>;
+  ingestAll(paths: readonly string[], options: IngestOptions, onFile?: (outcome: IngestOutcome, index: number) => void): Promise<IngestOutcome[]>;
   estimate(profile: MethodologyProfile, fileIds?: readonly number[]): Promise<void>;
   ensureEstimated(profile: MethodologyProfile): Promise<void>;
   /** Footprint groups, largest emissions first; `q.limit` absent for all. */

@@ -242,16 +242,17 @@ export async function ingestFiles(
   db: Db,
   paths: readonly string[],
   options: IngestOptions,
-  onFile?: (outcome: IngestOutcome) => void,
+  /** Called as each file is stored, with its place in `paths` (a batch read again starts from 0). */
+  onFile?: (outcome: IngestOutcome, index: number) => void,
 ): Promise<IngestOutcome[]> {
   const batch = options.batch ?? randomUUID();
   return withLenientRetry(db, options, (opts) =>
     db.transaction(async () => {
       const outcomes: IngestOutcome[] = [];
-      for (const p of paths) {
+      for (const [index, p] of paths.entries()) {
         const outcome = await ingestFile(db, p, { ...opts, batch });
         outcomes.push(outcome);
-        onFile?.(outcome);
+        onFile?.(outcome, index);
       }
       return outcomes;
     }),
