@@ -68,6 +68,10 @@ describe('AWS CUR effective cost', () => {
       expect(await effective(names, 'Fee', cells('500', 'arn:aws:ec2:us-east-1:1:reserved-instances/x'))).toBe(0);
       expect(await effective(names, 'Fee', cells('500'))).toBe(500);
       expect(await effective(names, 'Tax', cells('0.5'))).toBe(0.5);
+      // the amortizing cells empty on a fee line: its unblended cost stands
+      const blank = ['1.44', null, null, null, null, null, null, null];
+      expect(await effective(names, 'RIFee', blank)).toBe(1.44);
+      expect(await effective(names, 'SavingsPlanRecurringFee', blank)).toBe(1.44);
     }
   });
 

@@ -100,11 +100,15 @@ function effectiveCost(cols: Columns): string {
     `WHEN ${t} = 'discountedusage' AND ${ri} IS NOT NULL THEN CAST(${ri} AS VARCHAR)`,
     `WHEN ${t} IN ('savingsplannegation', 'savingsplanupfrontfee') THEN '0'`,
   ];
+  // a fee line whose amortizing cells are all empty keeps its unblended cost
+  const given = (...names: string[]): string => names.map((n) => `${cols.raw(n)} IS NOT NULL`).join(' OR ');
   if (cols.has('savingsPlan/TotalCommitmentToDate') && cols.has('savingsPlan/UsedCommitment')) {
-    cases.push(`WHEN ${t} = 'savingsplanrecurringfee' THEN CAST(${num('savingsPlan/TotalCommitmentToDate')} - ${num('savingsPlan/UsedCommitment')} AS VARCHAR)`);
+    const fee = ['savingsPlan/TotalCommitmentToDate', 'savingsPlan/UsedCommitment'];
+    cases.push(`WHEN ${t} = 'savingsplanrecurringfee' AND (${given(...fee)}) THEN CAST(${num('savingsPlan/TotalCommitmentToDate')} - ${num('savingsPlan/UsedCommitment')} AS VARCHAR)`);
   }
-  if (cols.has('reservation/UnusedAmortizedUpfrontFeeForBillingPeriod') || cols.has('reservation/UnusedRecurringFee')) {
-    cases.push(`WHEN ${t} = 'rifee' THEN CAST(${num('reservation/UnusedAmortizedUpfrontFeeForBillingPeriod')} + ${num('reservation/UnusedRecurringFee')} AS VARCHAR)`);
+  const riUnused = ['reservation/UnusedAmortizedUpfrontFeeForBillingPeriod', 'reservation/UnusedRecurringFee'].filter((n) => cols.has(n));
+  if (riUnused.length > 0) {
+    cases.push(`WHEN ${t} = 'rifee' AND (${given(...riUnused)}) THEN CAST(${riUnused.map(num).join(' + ')} AS VARCHAR)`);
   }
   if (cols.has('reservation/ReservationARN')) {
     cases.push(`WHEN ${t} = 'fee' AND NULLIF(trim(CAST(${cols.raw('reservation/ReservationARN')} AS VARCHAR)), '') IS NOT NULL THEN '0'`);
