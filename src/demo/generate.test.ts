@@ -22,7 +22,7 @@ describe('demo generator', () => {
            count(DISTINCT date_trunc('day', ChargePeriodStart))::INTEGER AS days
          FROM read_parquet('${path}')`,
       );
-      expect({ rows, n: r?.n, crossing: r?.crossing, first: r?.first }).toEqual({ rows, n: rows, crossing: 0, first: '2026-08-01' });
+      expect({ rows, n: r?.n, crossing: r?.crossing, first: r?.first, days: r?.days }).toEqual({ rows, n: rows, crossing: 0, first: '2026-08-01', days: 92 });
       // the last periods reach into the last month of the three
       expect(r?.last && r.last >= '2026-10-01').toBe(true);
     }

@@ -35,6 +35,8 @@ export async function generateFocus(db: Db, o: GenerateOptions): Promise<{ resou
   const fits = Math.max(1, Math.floor(hours / perResource));
   const periodHours = fits >= 24 ? 24 : Math.max(...[1, 2, 3, 4, 6, 8, 12].filter((h) => h <= fits));
   const slots = hours / periodHours;
+  // with fewer periods than slots, resources start at staggered slots, so that every day has charges
+  const offset = perResource < slots ? `(r.idx * ${slots}) // ${size}` : '0';
   await loadTable(db, '__demo_res', {
     idx: 'INTEGER', provider: 'VARCHAR', account: 'VARCHAR', sub: 'VARCHAR', region: 'VARCHAR', service: 'VARCHAR', category: 'VARCHAR',
     resource_id: 'VARCHAR', resource_type: 'VARCHAR', sku: 'VARCHAR', description: 'VARCHAR', unit: 'VARCHAR', per_hour: 'DOUBLE',
@@ -90,7 +92,7 @@ SELECT
 FROM (SELECT range AS i FROM range(${Math.trunc(o.rows)})) g
 JOIN __demo_res r ON r.idx = g.i % ${size}
 CROSS JOIN LATERAL (SELECT
-    ${start} + to_hours((((g.i // ${size}) * ${slots}) // ${perResource} * ${periodHours})::BIGINT) AS ps,
+    ${start} + to_hours(((((g.i // ${size}) * ${slots}) // ${perResource} + ${offset}) % ${slots} * ${periodHours})::BIGINT) AS ps,
     CASE WHEN r.charge_category = 'Usage' THEN r.per_hour * ${periodHours} * (0.7 + 0.6 * ${noise}) ELSE r.per_hour END AS quantity) q
 ORDER BY g.i`;
   const options = o.format === 'parquet' ? "(FORMAT parquet, COMPRESSION zstd)" : o.format === 'csv.gz' ? "(FORMAT csv, HEADER, COMPRESSION gzip)" : '(FORMAT csv, HEADER)';
