@@ -89,6 +89,19 @@ const ssd = 't.__ssd';
 const hddExpr = `(${text} SIMILAR TO '.*(\\bst1\\b|\\bsc1\\b|hdd|magnetic|glacier|archive|coldline|nearline|cold storage|deep archive|standard[ -]?ia|onezone|intelligent|timedstorage|s3|blob|object storage|cloud storage|pd-standard|standard persistent disk|storage pd capacity|storage pd snapshot|standard hdd|tape|backup|snapshot|simple storage service|amazon s3|log storage).*')`;
 const hdd = 't.__hdd';
 
+/**
+ * Azure managed disks are billed per disk-month of a size tier ("Premium SSD Managed Disks - P30 LRS",
+ * "S30 LRS Disk"): the tier's capacity in GiB (Azure's published sizes; P, E and S tiers of one number
+ * share it), so a disk-month is that many GiB-months.
+ */
+const AZURE_DISK_GIB: Readonly<Record<number, number>> = {
+  1: 4, 2: 8, 3: 16, 4: 32, 6: 64, 10: 128, 15: 256, 20: 512, 30: 1024, 40: 2048, 50: 4096, 60: 8192, 70: 16384, 80: 32767,
+};
+const DISK_MONTHS = ['units/month', 'unit/month', '1/month', '/month', 'month', 'months'];
+const azureDiskTier = `TRY_CAST(NULLIF(regexp_extract(${desc}, '(?:^|[^a-z0-9])[pes]([0-9]{1,2}) (?:lrs|zrs)(?:[^a-z0-9]|$)', 1), '') AS INTEGER)`;
+const azureDiskGibExpr = `CASE WHEN t.provider = 'azure' AND ${desc} LIKE '%disk%' AND ${inList(unitKey, DISK_MONTHS)} THEN CASE ${azureDiskTier} ${Object.entries(AZURE_DISK_GIB).map(([n, gib]) => `WHEN ${n} THEN ${gib}`).join(' ')} END END`;
+const azureDiskGib = 't.__disk_gib';
+
 /** AWS inter-region usage types name both ends (`USW2-EBS-USW2-EBS-AWS-Out-Bytes`); the same region at both ends is intra-region. */
 const awsRegionTokens = `regexp_extract_all(lower(coalesce(t.usage_type, '')), '(?:^|-)(${Object.keys(USAGE_TYPE_REGION_PREFIXES).filter((p) => p.length > 2).map((p) => p.toLowerCase()).join('|')})-', 1)`;
 const awsSameRegion = `(len(${awsRegionTokens}) >= 2 AND ${awsRegionTokens}[1] = ${awsRegionTokens}[2])`;
@@ -160,7 +173,7 @@ export function classifyInputsSql(from: string): string {
   FROM ${from} t`;
   const predicates = `SELECT t.*, ${binaryExpr} AS __binary, ${gpuModelExpr} AS __gpu_model, ${isCoreSkuExpr} AS __is_core_sku,
     ${isRamSkuExpr} AS __is_ram_sku, ${hddExpr} AS __hdd, ${inboundExpr} AS __inbound, ${intraRegionExpr} AS __intra_region,
-    ${isTransferExpr} AS __is_transfer, ${isFeeExpr} AS __is_fee, ${ssdExpr} AS __ssd, ${chargeOnlyExpr} AS __charge_only
+    ${isTransferExpr} AS __is_transfer, ${isFeeExpr} AS __is_fee, ${ssdExpr} AS __ssd, ${chargeOnlyExpr} AS __charge_only, ${azureDiskGibExpr} AS __disk_gib
   FROM (${texts}) t`;
   return `SELECT t.*, ${isGpuSkuExpr} AS __is_gpu_sku FROM (${predicates}) t`;
 }
@@ -199,6 +212,7 @@ export function classifySql(): ClassColumns {
     WHEN ${inList(u, VCPU_TIME)} OR (${inList(u, TIME)} AND ${isCoreSku}) THEN 'compute'
     WHEN ${inList(u, GB_SECONDS)} THEN 'compute'
     WHEN (${inList(u, CAPACITY_TIME)} AND NOT (${text} SIMILAR TO '.*(storage|disk|volume|pd capacity|snapshot).*' OR t.service_category = 'Storage')) OR (${inList(u, TIME)} AND ${isRamSku}) THEN 'memory'
+    WHEN ${azureDiskGib} IS NOT NULL THEN 'storage'
     WHEN ${inList(u, GB_MONTHS)} OR ${inList(u, TB_MONTHS)} OR ${inList(u, CAPACITY_TIME)} THEN
       CASE WHEN ${text} SIMILAR TO '.*(performance units?).*' OR (${text} SIMILAR TO '.*(iops|throughput|requests).*' AND NOT ${text} SIMILAR TO '.*(storage|volumeusage|timedstorage).*') THEN 'unclassified' ELSE 'storage' END
     WHEN ${inList(u, DATA)} AND ${isTransfer} THEN 'network'
@@ -221,6 +235,7 @@ export function classifySql(): ClassColumns {
   const standby = `(CASE WHEN t.provider = 'aws' AND ${usageTypeKey} LIKE '%multi-azusage%' AND ${inList(u, TIME)} AND t.instance_type IS NOT NULL THEN 2 ELSE 1 END)`;
   const amountFactor = `${blockSize} * ${standby} * CASE
     WHEN ${inList(u, GB_SECONDS)} THEN ${gib} / 3600.0 / 1.769
+    WHEN ${azureDiskGib} IS NOT NULL THEN ${azureDiskGib} * ${GIB}
     WHEN ${inList(u, GB_MONTHS)} THEN ${gib}
     WHEN ${inList(u, TB_MONTHS)} THEN 1000 * (CASE WHEN ${binary} THEN ${GIB} * 1024 / 1000 ELSE 1 END)
     WHEN ${inList(u, GB_HOURS)} THEN ${gib}
@@ -233,13 +248,13 @@ export function classifySql(): ClassColumns {
     WHEN ${inList(u, GB)} THEN CASE WHEN ${moved} THEN 0 ELSE ${gib} END
     WHEN ${inList(u, BYTES)} THEN CASE WHEN ${moved} THEN 0 ELSE 1e-9 END
     ELSE 1 END`;
-  const perMonth = `(${inList(u, GB_MONTHS)} OR ${inList(u, TB_MONTHS)})`;
+  const perMonth = `(${inList(u, GB_MONTHS)} OR ${inList(u, TB_MONTHS)} OR ${azureDiskGib} IS NOT NULL)`;
   const amountUnit = `CASE
     WHEN ${inList(u, GB_SECONDS)} THEN 'vcpu-hours'
     WHEN ${inList(u, TIME)} AND t.instance_type IS NOT NULL THEN 'instance-hours'
     WHEN ${inList(u, TIME)} AND ${isGpuSku} THEN 'gpu-hours'
     WHEN ${inList(u, VCPU_TIME)} OR (${inList(u, TIME)} AND ${isCoreSku}) THEN 'vcpu-hours'
-    WHEN ${inList(u, GB_MONTHS)} OR ${inList(u, TB_MONTHS)} OR ${inList(u, CAPACITY_TIME)} OR (${inList(u, TIME)} AND ${isRamSku}) THEN 'gb-hours'
+    WHEN ${inList(u, GB_MONTHS)} OR ${inList(u, TB_MONTHS)} OR ${inList(u, CAPACITY_TIME)} OR (${inList(u, TIME)} AND ${isRamSku}) OR ${azureDiskGib} IS NOT NULL THEN 'gb-hours'
     WHEN ${inList(u, DATA)} THEN 'gb'
     ELSE t.unit END`;
   return {

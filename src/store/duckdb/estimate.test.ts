@@ -180,6 +180,20 @@ describe('default estimator', () => {
     expect(must(fp.get('licence'), 'licence')).toMatchObject({ status: 'cost_only', kwh: 0 });
   });
 
+  it('reads an Azure managed disk-month as its tier\'s capacity: P on SSD, S on HDD', async () => {
+    const disk = { ProviderName: 'Microsoft', RegionId: 'eastus', ServiceName: 'Storage', ServiceCategory: 'Storage', ConsumedUnit: 'Units/Month', ConsumedQuantity: 1 };
+    const fp = await estimateRows([
+      { ...disk, ResourceId: 'p30', ChargeDescription: 'Premium SSD Managed Disks - P30 LRS - US East' },
+      { ...disk, ResourceId: 's30', ChargeDescription: 'Standard HDD Managed Disks - S30 LRS - US East' },
+      { ...disk, ResourceId: 'gib', ChargeDescription: 'Premium SSD Managed Disks capacity', ConsumedUnit: 'GiB/Month', ConsumedQuantity: 1024 },
+    ]);
+    const p30 = must(fp.get('p30'), 'p30');
+    expect(p30.status).toBe('estimated');
+    // P30 = 1,024 GiB: the same as 1,024 GiB-months of SSD
+    expect(p30.storage_kwh).toBeCloseTo(must(fp.get('gib'), 'gib').storage_kwh, 12);
+    expect(must(fp.get('s30'), 's30').storage_kwh / p30.storage_kwh).toBeCloseTo(coefficient('hdd').value / coefficient('ssd').value, 9);
+  });
+
   it('reads Azure VM sizes from meters without a version and from the SKU details, and Oracle OCPUs as two vCPUs', async () => {
     const az = { ProviderName: 'Microsoft', RegionId: 'eastus', ServiceName: 'Virtual Machines' };
     const path = writeFocus(dir, 'az.csv', [
