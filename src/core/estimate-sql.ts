@@ -55,6 +55,9 @@ export function estimateSql(profile: MethodologyProfile, c: Coefficients): strin
   const uGpu = utilisationLn2(profile, 'gpu', 'COALESCE(g.gpu_idle, i.gpu_idle)', 'COALESCE(g.gpu_max, i.gpu_max)');
 
   const isInst = "u.usage_class = 'compute' AND amount_unit = 'instance-hours' AND i.known";
+  // AWS families whose accelerators (Inferentia, Trainium, FPGAs, Gaudi, video transcoders) have no
+  // published power figure here: the host is counted, the accelerators are not, and the row says so
+  const unmodelledAccelerators = "u.provider = 'aws' AND regexp_matches(u.instance_type, '^(inf[0-9]|trn[0-9]|f[0-9]|dl[0-9]|vt[0-9])[a-z]*\\.')";
   const isVcpu = "u.usage_class = 'compute' AND amount_unit = 'vcpu-hours'";
   const isGpuRow = "u.usage_class = 'gpu' AND g.gpu_id IS NOT NULL";
 
@@ -90,7 +93,7 @@ WITH e AS (
       WHEN u.usage_class = 'gpu' AND g.gpu_id IS NULL THEN 'fallback'
       WHEN u.usage_class = 'unclassified' THEN 'fallback'
       -- a documented stand-in factor (below, flagged) makes the row a fallback too
-      WHEN NOT r.region_known OR (${isVcpu}) OR (u.usage_class = 'storage' AND s.repl_id IS NULL) THEN 'fallback'
+      WHEN NOT r.region_known OR (${isVcpu}) OR (u.usage_class = 'storage' AND s.repl_id IS NULL) OR (${isInst} AND ${unmodelledAccelerators}) THEN 'fallback'
       ELSE 'estimated' END AS status,
     (u.usage_class = 'unclassified' OR (u.usage_class = 'compute' AND u.amount_unit = 'instance-hours' AND NOT COALESCE(i.known, false))
       OR (u.usage_class = 'gpu' AND g.gpu_id IS NULL)) AS cost_ratio,
@@ -100,7 +103,8 @@ WITH e AS (
       CASE WHEN u.usage_class = 'gpu' AND g.gpu_id IS NULL THEN 'gpu_model_unknown:cost_ratio' END,
       CASE WHEN ${isVcpu} THEN 'cpu_architecture_unknown:provider_average' END,
       CASE WHEN u.usage_class = 'unclassified' THEN 'no_energy_model:cost_ratio' END,
-      CASE WHEN u.usage_class = 'storage' AND s.repl_id IS NULL THEN 'replication_unknown:1' END
+      CASE WHEN u.usage_class = 'storage' AND s.repl_id IS NULL THEN 'replication_unknown:1' END,
+      CASE WHEN ${isInst} AND ${unmodelledAccelerators} THEN 'accelerators_not_modelled:host_only' END
     ], x -> x IS NOT NULL) AS flags
   FROM __keys u
   LEFT JOIN __region r ON r.provider IS NOT DISTINCT FROM u.provider AND r.region IS NOT DISTINCT FROM u.region

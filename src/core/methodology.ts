@@ -26,7 +26,7 @@ export interface MethodologyProfile {
   readonly costRatioBand: { readonly low: number; readonly high: number };
 }
 
-export const METHODOLOGY_VERSION = '0.1.1';
+export const METHODOLOGY_VERSION = '0.1.2';
 
 /**
  * The default profile. Teads curve at 50 % utilisation (CCF's assumption, kept because bills carry no

@@ -34,6 +34,7 @@ const LINES: Line[] = [
   { id: 'xaz', ...EC2, usageType: 'USE1-DataTransfer-xAZ-Out-Bytes', amount: 100, cost: 1, description: '$0.01 per GB - US East (Northern Virginia) data transfer to another AZ', family: 'Data Transfer', unit: 'GB' },
   { id: 'endpoint', code: 'AmazonVPC', product: 'Amazon Virtual Private Cloud', usageType: 'USE1-VpcEndpoint-Bytes', amount: 100, cost: 1, description: '$0.01 per GB - VPC endpoint data processed', family: 'VpcEndpoint', unit: 'GB' },
   { id: 'scanned', code: 'AmazonAthena', product: 'Amazon Athena', usageType: 'USE1-DataScanned-Bytes', amount: 0.1, cost: 0.5, description: '$5.00 per TB scanned', family: 'Data Scanned', unit: 'TB' },
+  { id: 'inf1', ...EC2, usageType: 'USE1-BoxUsage:inf1.xlarge', amount: 1, cost: 0.228, description: '$0.228 per On Demand Linux inf1.xlarge Instance Hour', family: 'Compute Instance', unit: 'Hrs' },
   { id: 'rds', code: 'AmazonRDS', product: 'Amazon Relational Database Service', usageType: 'USE1-InstanceUsage:db.r6g.large', amount: 1, cost: 0.225, description: 'USD 0.225 per RDS db.r6g.large Single-AZ instance hour', family: 'Database Instance', unit: 'Hrs' },
   { id: 'rds-multi-az', code: 'AmazonRDS', product: 'Amazon Relational Database Service', usageType: 'USE1-Multi-AZUsage:db.r6g.large', amount: 1, cost: 0.45, description: 'USD 0.45 per RDS db.r6g.large Multi-AZ instance hour', family: 'Database Instance', unit: 'Hrs' },
 ];
@@ -99,6 +100,13 @@ describe('AWS CUR lines', () => {
   it('counts the standby instance of an RDS Multi-AZ deployment', () => {
     expect(row('rds-multi-az').compute_kwh).toBeCloseTo(2 * row('rds').compute_kwh, 12);
     expect(row('rds').compute_kwh).toBeGreaterThan(0);
+  });
+
+  it('says when an instance\'s accelerators have no power figure: the host is counted, flagged, a fallback', async () => {
+    const [r] = await store.db.all<{ status: string; flags: string[]; compute_kwh: number }>("SELECT status, flags, compute_kwh FROM footprint WHERE resource_id = 'inf1'");
+    expect(r).toMatchObject({ status: 'fallback', flags: ['accelerators_not_modelled:host_only'] });
+    expect(r?.compute_kwh).toBeGreaterThan(0);
+    expect(row('box').status).toBe('estimated');
   });
 
   it('names the service by its product name', () => {
