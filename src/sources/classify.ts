@@ -31,7 +31,7 @@ const VCPU_HOURS = ['vcpuhours', 'vcpuhour', 'vcpuhrs', 'corehours', 'corehour']
 const OCPU_HOURS = ['ocpuhours', 'ocpuhour', 'ocpuperhour'];
 const VCPU_SECONDS = ['vcpuseconds', 'vcpusecond', 'coreseconds', 'coresecond'];
 const VCPU_TIME = [...VCPU_HOURS, ...VCPU_SECONDS, ...OCPU_HOURS];
-const GB_HOURS = ['gbhours', 'gbhour', 'gbhrs', 'gibhours', 'gibhour', 'gibibytehour', 'gibibytehours', 'gigabytehours', 'gb/hour', 'gib/hour', 'gbperhour'];
+const GB_HOURS = ['gbhours', 'gbhour', 'gbhrs', 'gibhours', 'gibhour', 'gibibytehour', 'gibibytehours', 'gigabytehours', 'gb/hour', 'gib/hour', 'gbperhour', 'gigabyteperhour'];
 const TB_HOURS = ['tbhours', 'tbhour', 'tibhours', 'tibhour', 'tb/hour', 'tib/hour'];
 // GCP's usage unit for memory and disk capacity
 const BYTE_SECONDS = ['byteseconds', 'bytesecond'];
@@ -86,7 +86,7 @@ const isRamSku = 't.__is_ram_sku';
  */
 const ssdExpr = `(${text} SIMILAR TO '.*(volumeusage\\.(gp2|gp3|io1|io2|piops)|(gp2|gp3|piops)-storage|\\bssd\\b|dynamodb|elastic file|\\befs\\b|aurora:storageusage|pd-balanced|balanced pd|pd-extreme|extreme pd|hyperdisk).*')`;
 const ssd = 't.__ssd';
-const hddExpr = `(${text} SIMILAR TO '.*(\\bst1\\b|\\bsc1\\b|hdd|magnetic|glacier|archive|coldline|nearline|cold storage|deep archive|standard[ -]?ia|onezone|intelligent|timedstorage|s3|blob|object storage|cloud storage|pd-standard|standard persistent disk|storage pd capacity|storage pd snapshot|standard hdd|tape|backup|snapshot|simple storage service|amazon s3|log storage).*')`;
+const hddExpr = `(${text} SIMILAR TO '.*(\\bst1\\b|\\bsc1\\b|hdd|magnetic|glacier|archive|coldline|nearline|cold storage|deep archive|standard[ -]?ia|onezone|intelligent|timedstorage|\\bs3\\b|blob|object storage|cloud storage|pd-standard|standard persistent disk|storage pd capacity|storage pd snapshot|standard hdd|tape|backup|snapshot|simple storage service|amazon s3|log storage).*')`;
 const hdd = 't.__hdd';
 
 /**
@@ -99,8 +99,12 @@ const AZURE_DISK_GIB: Readonly<Record<number, number>> = {
 };
 const DISK_MONTHS = ['units/month', 'unit/month', '1/month', '/month', 'month', 'months'];
 const azureDiskTier = `TRY_CAST(NULLIF(regexp_extract(${desc}, '(?:^|[^a-z0-9])[pes]([0-9]{1,2}) (?:lrs|zrs)(?:[^a-z0-9]|$)', 1), '') AS INTEGER)`;
-const azureDiskGibExpr = `CASE WHEN t.provider = 'azure' AND ${desc} LIKE '%disk%' AND ${inList(unitKey, DISK_MONTHS)} THEN CASE ${azureDiskTier} ${Object.entries(AZURE_DISK_GIB).map(([n, gib]) => `WHEN ${n} THEN ${gib}`).join(' ')} END END`;
+// the disk itself, not a shared disk's mount fee, its operations or its bursting
+const azureDiskLine = `(${desc} LIKE '%disk%' AND NOT ${desc} SIMILAR TO '.*(mount|operations|burst|transactions).*')`;
+const azureDiskGibExpr = `CASE WHEN t.provider = 'azure' AND ${azureDiskLine} AND ${inList(unitKey, DISK_MONTHS)} THEN CASE ${azureDiskTier} ${Object.entries(AZURE_DISK_GIB).map(([n, gib]) => `WHEN ${n} THEN ${gib}`).join(' ')} END END`;
 const azureDiskGib = 't.__disk_gib';
+/** A standard (S) tier is HDD; premium (P) and standard SSD (E) tiers are SSD. */
+const azureDiskHdd = `regexp_matches(${desc}, '(?:^|[^a-z0-9])s[0-9]{1,2} (?:lrs|zrs)(?:[^a-z0-9]|$)')`;
 
 /** AWS inter-region usage types name both ends (`USW2-EBS-USW2-EBS-AWS-Out-Bytes`); the same region at both ends is intra-region. */
 const awsRegionTokens = `regexp_extract_all(lower(coalesce(t.usage_type, '')), '(?:^|-)(${Object.keys(USAGE_TYPE_REGION_PREFIXES).filter((p) => p.length > 2).map((p) => p.toLowerCase()).join('|')})-', 1)`;
@@ -123,7 +127,7 @@ const isTransfer = 't.__is_transfer';
  * Fees charged per unit of usage that is billed (and counted) on its own line: extended support,
  * licences, marketplace software. Counting them would count the same hardware twice.
  */
-const isFeeExpr = `(${desc} SIMILAR TO '.*(extended support|softwareusage|software usage|marketplace).*' OR (${desc} SIMILAR TO '.*(license fee|licence fee|licensing fee|premium support|support plan).*' AND t.instance_type IS NULL))`;
+const isFeeExpr = `(${desc} SIMILAR TO '.*(extended support|softwareusage|software usage|marketplace|licensing fee|virtual machines licenses).*' OR (${desc} SIMILAR TO '.*(license fee|licence fee|premium support|support plan).*' AND t.instance_type IS NULL))`;
 const isFee = 't.__is_fee';
 
 /**
@@ -151,7 +155,7 @@ function replicationKey(): string {
     WHEN t.provider = 'aws' AND (${text} SIMILAR TO '.*(\\bs3\\b|simple storage|timedstorage|glacier).*') THEN 's3'
     WHEN t.provider = 'aws' AND (${text} SIMILAR TO '.*(relational database|\\brds\\b).*') THEN 'rds'
     WHEN t.provider = 'aws' AND (${text} SIMILAR TO '.*(elastic compute cloud|provisioned storage|volumeusage|\\bebs\\b|volume).*') THEN 'ebs'
-    WHEN t.provider = 'gcp' AND (${text} SIMILAR TO '.*(cloud storage|nearline|coldline|archive|standard storage).*') THEN
+    WHEN t.provider = 'gcp' AND (${text} SIMILAR TO '.*(cloud storage|nearline|coldline|archive|standard storage).*') AND NOT ${text} LIKE '%cloud sql%' THEN
       CASE WHEN ${text} SIMILAR TO '.*(multi-?region).*' THEN 'cloud-storage-multi-region' WHEN ${text} SIMILAR TO '.*(dual-?region).*' THEN 'cloud-storage-dual-region' ELSE 'cloud-storage' END
     WHEN t.provider = 'gcp' AND (${text} SIMILAR TO '.*(regional).*') THEN 'regional-pd'
     WHEN t.provider = 'gcp' THEN 'persistent-disk'
@@ -229,6 +233,7 @@ export function classifySql(): ClassColumns {
     WHEN t.unit IS NULL THEN 'no unit'
     ELSE NULL END`;
   const gib = `(CASE WHEN ${binary} THEN ${GIB} ELSE 1 END)`;
+  const tb = `1000 * (CASE WHEN ${binary} THEN ${GIB} * 1024 / 1000 ELSE 1 END)`;
   const moved = `(${inbound} OR ${intraRegion})`;
   // a unit with a block size ("10 Hours", "1000 GB") counts blocks: × the block; an RDS Multi-AZ
   // instance-hour runs a standby instance too: × 2
@@ -237,10 +242,11 @@ export function classifySql(): ClassColumns {
     WHEN ${inList(u, GB_SECONDS)} THEN ${gib} / 3600.0 / 1.769
     WHEN ${azureDiskGib} IS NOT NULL THEN ${azureDiskGib} * ${GIB}
     WHEN ${inList(u, GB_MONTHS)} THEN ${gib}
-    WHEN ${inList(u, TB_MONTHS)} THEN 1000 * (CASE WHEN ${binary} THEN ${GIB} * 1024 / 1000 ELSE 1 END)
+    WHEN ${inList(u, TB_MONTHS)} THEN ${tb}
     WHEN ${inList(u, GB_HOURS)} THEN ${gib}
-    WHEN ${inList(u, TB_HOURS)} THEN 1000 * (CASE WHEN ${binary} THEN ${GIB} * 1024 / 1000 ELSE 1 END)
-    WHEN ${inList(u, OCPU_HOURS)} THEN 2
+    WHEN ${inList(u, TB_HOURS)} THEN ${tb}
+    -- an OCPU is a physical core: two vCPUs on x86, one on Arm (Ampere)
+    WHEN ${inList(u, OCPU_HOURS)} THEN CASE WHEN ${desc} SIMILAR TO '.*(ampere|\\ba1\\b|\\ba2\\b|arm).*' THEN 1 ELSE 2 END
     WHEN ${inList(u, BYTE_SECONDS)} THEN 1 / 3.6e12
     WHEN ${inList(u, SECONDS)} OR ${inList(u, VCPU_SECONDS)} THEN 1 / 3600.0
     WHEN ${inList(u, MINUTES)} THEN 1 / 60.0
@@ -261,7 +267,7 @@ export function classifySql(): ClassColumns {
     usage_class: cls,
     class_reason: reason,
     gpu_model: `CASE WHEN ${isGpuSku} THEN ${gpuModel} ELSE NULL END`,
-    storage_media: `CASE WHEN ${ssd} THEN 'ssd' WHEN ${hdd} THEN 'hdd' ELSE 'ssd' END`,
+    storage_media: `CASE WHEN ${azureDiskGib} IS NOT NULL THEN CASE WHEN ${azureDiskHdd} THEN 'hdd' ELSE 'ssd' END WHEN ${ssd} THEN 'ssd' WHEN ${hdd} THEN 'hdd' ELSE 'ssd' END`,
     storage_service: replicationKey(),
     amount_factor: amountFactor,
     per_month: perMonth,

@@ -101,7 +101,7 @@ function effectiveCost(cols: Columns): string {
     `WHEN ${t} IN ('savingsplannegation', 'savingsplanupfrontfee') THEN '0'`,
   ];
   // a fee line whose amortizing cells are all empty keeps its unblended cost
-  const given = (...names: string[]): string => names.map((n) => `${cols.raw(n)} IS NOT NULL`).join(' OR ');
+  const given = (...names: string[]): string => names.map((n) => `NULLIF(trim(CAST(${cols.raw(n)} AS VARCHAR)), '') IS NOT NULL`).join(' OR ');
   if (cols.has('savingsPlan/TotalCommitmentToDate') && cols.has('savingsPlan/UsedCommitment')) {
     const fee = ['savingsPlan/TotalCommitmentToDate', 'savingsPlan/UsedCommitment'];
     cases.push(`WHEN ${t} = 'savingsplanrecurringfee' AND (${given(...fee)}) THEN CAST(${num('savingsPlan/TotalCommitmentToDate')} - ${num('savingsPlan/UsedCommitment')} AS VARCHAR)`);

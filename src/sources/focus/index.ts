@@ -45,8 +45,11 @@ function providerExpr(cols: Columns): string {
  */
 function instanceHint(cols: Columns): string {
   const skuDetails = cols.text('x_SkuDetails');
-  const serviceType = skuDetails === 'NULL' ? 'NULL' : `json_extract_string(TRY_CAST(${skuDetails} AS JSON), '$.ServiceType')`;
-  const azureSize = serviceType === 'NULL' ? 'NULL' : `CASE WHEN lower(${serviceType}) LIKE 'standard\\_%' ESCAPE '\\' THEN ${serviceType} END`;
+  const detail = (key: string): string => `json_extract_string(TRY_CAST(${skuDetails} AS JSON), '$.${key}')`;
+  // the VM's own hours (UsageType ComputeHR), not its software's (ComputeHR_SW, a licence on the same size)
+  const azureSize = skuDetails === 'NULL'
+    ? 'NULL'
+    : `CASE WHEN lower(${detail('ServiceType')}) LIKE 'standard\\_%' ESCAPE '\\' AND COALESCE(${detail('UsageType')}, '') NOT ILIKE '%\\_sw' ESCAPE '\\' THEN ${detail('ServiceType')} END`;
   return `lower(COALESCE(${cols.text('x_InstanceType')}, ${cols.text('x_ResourceSize')}, ${azureSize}))`;
 }
 

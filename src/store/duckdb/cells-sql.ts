@@ -49,11 +49,15 @@ function timestampSql(field: TypedField): string {
 }
 
 /**
- * A number whose one separator kind sits between groups of three digits ("3,197", "1.000"): read with
- * ',' as thousands and '.' as the decimal point, unless the file shows elsewhere that its ',' is a
- * decimal point, when each could be 1000× off (see decimal-comma.ts).
+ * Numbers whose one separator sits between groups of three digits: "3,197" (read with ',' between
+ * thousands) and "1.000" (read with '.' as the decimal point). In a file that shows elsewhere that its
+ * ',' is a decimal point, or also that its '.' groups thousands ("1.234,5"), they could be 1000× off
+ * (see decimal-comma.ts).
  */
-export const GROUPED_INTEGER = '\\s*-?[$€£]?\\s*-?[1-9][0-9]{0,2}((,[0-9]{3})+|(\\.[0-9]{3})+)\\s*';
+export const COMMA_GROUPED = '\\s*-?[$€£]?\\s*-?[1-9][0-9]{0,2}(,[0-9]{3})+\\s*';
+export const DOT_GROUPED = '\\s*-?[$€£]?\\s*-?[1-9][0-9]{0,2}(\\.[0-9]{3})+\\s*';
+/** A cell grouping thousands with '.' and a decimal ',' ("1.234,5"): the European way. */
+export const EUROPEAN_GROUPING = '.*[0-9]\\.[0-9]{3},[0-9].*';
 
 /** Why a cell that reads as a number with a decimal comma ("0,096") is rejected. */
 export const DECIMAL_COMMA = "expected a number with '.' as the decimal point";

@@ -44,6 +44,12 @@ function tableName(what: string): string {
   return `greenops_${what}_${process.pid}_${Date.now()}`;
 }
 
+/** Whether a table (a CSV read's rejects table: made only when the read stores rejects) exists. */
+export async function tableExists(db: Queries, table: string): Promise<boolean> {
+  const rows = await db.all<{ n: number }>('SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = $1', [table]);
+  return (rows[0]?.n ?? 0) > 0;
+}
+
 /** Drop a CSV read's rejects table and its scan table. */
 export async function dropRejects(db: Queries, table: string): Promise<void> {
   await db.run(`DROP TABLE IF EXISTS "${table}"`);
@@ -144,8 +150,7 @@ export type LineAccount = 'exact' | 'fewer' | 'more' | 'unknown';
 export async function lineAccount(db: Queries, rejectsTable: string, digest: { lines?: number; blankLines?: number }): Promise<LineAccount> {
   if (digest.lines === undefined) return 'unknown';
   const rows = Number((await db.all<{ n: number }>('SELECT COALESCE(sum(__line_count), 0)::BIGINT AS n FROM __groups'))[0]?.n ?? 0);
-  const exists = await db.all<{ n: number }>('SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = $1', [rejectsTable]);
-  const refused = (exists[0]?.n ?? 0) > 0 ? Number((await db.all<{ n: number }>(`SELECT count(DISTINCT line)::BIGINT AS n FROM "${rejectsTable}"`))[0]?.n ?? 0) : 0;
+  const refused = (await tableExists(db, rejectsTable)) ? Number((await db.all<{ n: number }>(`SELECT count(DISTINCT line)::BIGINT AS n FROM "${rejectsTable}"`))[0]?.n ?? 0) : 0;
   const records = rows + refused + 1;
   const lines = digest.lines - (digest.blankLines ?? 0);
   return records === lines ? 'exact' : records < lines ? 'fewer' : 'more';

@@ -2,13 +2,14 @@ import { GreenopsError, quote } from '../../core/errors.js';
 import { lit } from '../../sources/sql.js';
 import type { SourceMapping, TypedField } from '../../sources/types.js';
 import type { Queries } from './connection.js';
-import { DECIMAL_COMMA, GROUPED_INTEGER } from './cells-sql.js';
+import { COMMA_GROUPED, DECIMAL_COMMA, DOT_GROUPED, EUROPEAN_GROUPING } from './cells-sql.js';
 
 /**
- * A cell such as "3,197" is read as 3197 (',' between thousands), and "1.000" as 1, but in a file that
- * also writes "0,126" (',' as the decimal point, rejected) they mean 3.197 and 1000: read as they are,
- * those rows would be 1000× off, silently. Such a file is refused, naming one cell of each kind. Asked
- * only when some row was rejected for a decimal comma, so it costs nothing on sound files.
+ * A cell such as "3,197" is read as 3197 (',' between thousands), but in a file that also writes
+ * "0,126" (',' as the decimal point, rejected) it means 3.197; and "1.000", read as 1, means 1000 in a
+ * file that also groups thousands with '.' ("1.234,5"). Read as they are, those rows would be 1000×
+ * off, silently. Such a file is refused, naming one cell of each kind. Asked only when some row was
+ * rejected for a decimal comma, so it costs nothing on sound files.
  */
 export async function refuseAmbiguousNumbers(db: Queries, file: string, mapping: SourceMapping, numberedReader: () => string): Promise<void> {
   const comma = (
@@ -18,6 +19,8 @@ export async function refuseAmbiguousNumbers(db: Queries, file: string, mapping:
     )
   )[0];
   if (!comma) return;
+  const european = await db.all('SELECT 1 FROM __groups WHERE __reject_reason = $1 AND regexp_full_match(__reject_value, $2) LIMIT 1', [DECIMAL_COMMA, EUROPEAN_GROUPING]);
+  const ambiguous = european.length > 0 ? `(${COMMA_GROUPED})|(${DOT_GROUPED})` : COMMA_GROUPED;
   const f = mapping.fields;
   // only text cells can hold a ','; typed numeric columns (Parquet) are numbers already
   const text = [f.quantity, f.billed_cost, f.effective_cost, f.blended_cost].filter((x: TypedField) => x.sql !== 'NULL' && (!x.type || /^VARCHAR/i.test(x.type)));
@@ -27,7 +30,7 @@ export async function refuseAmbiguousNumbers(db: Queries, file: string, mapping:
     await db.all<{ row: number; column: string; value: string }>(
       `SELECT __rn AS row, cell.column AS column, cell.value AS value
        FROM (SELECT __rn, unnest([${cells}]) AS cell FROM ${numberedReader()})
-       WHERE regexp_full_match(cell.value, ${lit(GROUPED_INTEGER)}) ORDER BY __rn LIMIT 1`,
+       WHERE regexp_full_match(cell.value, ${lit(ambiguous)}) ORDER BY __rn LIMIT 1`,
     )
   )[0];
   if (!grouped) return;

@@ -48,6 +48,11 @@ export class LineCounter {
   }
 }
 
+/** Whether a path names a gzipped file (DuckDB inflates it by its suffix too). */
+export function isGzip(path: string): boolean {
+  return /\.gz$/i.test(path);
+}
+
 export interface FileDigest {
   /** SHA-256 of the content: the file's bytes, or what a gzipped file inflates to. */
   readonly sha256: string;
@@ -67,7 +72,7 @@ export interface FileDigest {
  */
 export async function sha256File(path: string, countLines = false): Promise<FileDigest> {
   const hash = createHash('sha256');
-  const gzip = /\.gz$/i.test(path);
+  const gzip = isGzip(path);
   const raw = gzip ? createHash('sha256') : undefined;
   const inflate = gzip ? createGunzip() : undefined;
   const counter = countLines ? new LineCounter() : undefined;

@@ -194,6 +194,33 @@ describe('default estimator', () => {
     expect(must(fp.get('s30'), 's30').storage_kwh / p30.storage_kwh).toBeCloseTo(coefficient('hdd').value / coefficient('ssd').value, 9);
   });
 
+  it('does not take lines that merely name a disk tier, a VM size or a machine type for the thing itself', async () => {
+    const az = { ProviderName: 'Microsoft', RegionId: 'eastus', ServiceName: 'Storage', ServiceCategory: 'Storage', ConsumedUnit: '1/Month', ConsumedQuantity: 1 };
+    const path = writeFocus(dir, 'names.csv', [
+      { ...az, ResourceId: 'mount', ChargeDescription: 'Premium SSD Managed Disks - P10 LRS Disk Mount - US East' },
+      { ...az, ResourceId: 's10', ChargeDescription: 'Standard HDD Managed Disks - S10 LRS Disk - US East' },
+      { ...az, ResourceId: 'e10', ChargeDescription: 'Standard SSD Managed Disks - E10 LRS Disk - US East' },
+      { ProviderName: 'Microsoft', RegionId: 'eastus', ServiceName: 'Virtual Machines', ResourceId: 'licence', ChargeDescription: 'Virtual Machines Licenses - Windows Server - 1 Core', x_SkuDetails: '{"ServiceType": "Standard_DS1_v2", "UsageType": "ComputeHR_SW"}' } as never,
+      { ProviderName: 'Google Cloud', RegionId: 'us-central1', ServiceName: 'Compute Engine', ResourceId: 'sles', ChargeDescription: 'Licensing Fee for SLES 12 on f1-micro', ConsumedUnit: 'hour' },
+      { ProviderName: 'Google Cloud', RegionId: 'us-central1', ServiceName: 'Cloud SQL', ServiceCategory: 'Databases', ResourceId: 'sql', ChargeDescription: 'Cloud SQL for MySQL: Zonal - Standard storage in Americas', ConsumedUnit: 'gibibyte month', ConsumedQuantity: 10 },
+      { ProviderName: 'Oracle', RegionId: 'us-ashburn-1', ServiceName: 'Compute', ResourceId: 'arm', ChargeDescription: 'Compute - Ampere A1 - OCPU', ConsumedUnit: 'OCPU Hours' },
+      { ProviderName: 'Oracle', RegionId: 'us-ashburn-1', ServiceName: 'Compute', ResourceId: 'x86', ChargeDescription: 'Compute - Standard - E4 - OCPU', ConsumedUnit: 'OCPU Hours' },
+      { ProviderName: 'Oracle', RegionId: 'us-ashburn-1', ServiceName: 'Compute', ResourceId: 'mem', ChargeDescription: 'Compute - Standard - E4 - Memory', ConsumedUnit: 'Gigabyte Per Hour', ConsumedQuantity: 16 },
+    ], [...FOCUS_HEADER, 'x_SkuDetails']);
+    await store.ingest(path, { candidates: billingSources });
+    await store.estimate(defaultProfile);
+    const rows = new Map((await store.db.all<{ resource_id: string; usage_class: string; storage_media: string | null; storage_service: string | null; compute_kwh: number }>(
+      'SELECT f.resource_id, f.usage_class, k.storage_media, k.storage_service, f.compute_kwh FROM footprint f JOIN class_keys k USING (class_key)',
+    )).map((r) => [r.resource_id, r]));
+    expect(rows.get('mount')?.usage_class).not.toBe('storage');
+    expect([rows.get('s10')?.storage_media, rows.get('e10')?.storage_media]).toEqual(['hdd', 'ssd']);
+    expect(rows.get('licence')?.usage_class).toBe('cost_only');
+    expect(rows.get('sles')?.usage_class).toBe('cost_only');
+    expect(rows.get('sql')?.storage_service).toBe('persistent-disk');
+    expect((rows.get('arm')?.compute_kwh ?? 0) / (rows.get('x86')?.compute_kwh ?? Number.NaN)).toBeCloseTo(0.5, 12);
+    expect(rows.get('mem')?.usage_class).toBe('memory');
+  });
+
   it('reads Azure VM sizes from meters without a version and from the SKU details, and Oracle OCPUs as two vCPUs', async () => {
     const az = { ProviderName: 'Microsoft', RegionId: 'eastus', ServiceName: 'Virtual Machines' };
     const path = writeFocus(dir, 'az.csv', [

@@ -208,10 +208,13 @@ describe('ingest', () => {
       expect(isGreenopsError(e) && e.message).toMatch(/written with ',' as the decimal point \(row 1, BilledCost: "0,126"\), so "3,197" \(row 3, ConsumedQuantity\) could be read 1000× off/);
       expect(await usageCount()).toBe(0);
     }
-    // the mirror: "1.000" (one thousand, in such a file) would be read as 1
-    const dotted = writeFocus(dir, 'dotted.csv', [{ BilledCost: '0,126' }, { ConsumedQuantity: '1.000' }].map((r, i) => ({ ...r, ResourceId: `d${i + 1}` })));
+    // the mirror: "1.000" (one thousand, in a file that groups thousands with '.') would be read as 1
+    const dotted = writeFocus(dir, 'dotted.csv', [{ BilledCost: '1.234,5' }, { ConsumedQuantity: '1.000' }].map((r, i) => ({ ...r, ResourceId: `d${i + 1}` })));
     const e = await store.ingest(dotted, opts).then(() => undefined, (x: unknown) => x);
     expect(isGreenopsError(e) && e.data).toMatchObject({ row: 2, column: 'ConsumedQuantity', found: '1.000' });
+    // but a '.'-decimal file with one stray decimal comma keeps its "744.000": that one row is rejected
+    const stray = await store.ingest(writeFocus(dir, 'stray.csv', [{ BilledCost: '0,5' }, { ConsumedQuantity: '744.000' }].map((r, i) => ({ ...r, ResourceId: `s${i + 1}` }))), opts);
+    expect(stray.accounting).toMatchObject({ rowsRead: 2, rejected: 1 });
   });
 
   it('reads tags that are not a JSON object as none, and warns how many rows had them and which first', async () => {

@@ -6,8 +6,8 @@ import type { BillingSource, ColumnInfo } from '../../sources/types.js';
 import type { Db, Queries } from './connection.js';
 import { distinctKeysSql, groupRowsSql, keyCollisionSql, storeKeysSql, storedColumns, usageRowsSql } from './ingest-sql.js';
 import { csvReaderSql, describeSql, fileKind, parquetReaderSql, type CsvDialect } from './reader.js';
-import { dropRejects, lenientReadWarnings, lineAccount, swallowingQuote, unreadableLine, type LineAccount } from './csv-check.js';
-import { sha256File, type FileDigest } from './digest.js';
+import { dropRejects, lenientReadWarnings, lineAccount, swallowingQuote, tableExists, unreadableLine, type LineAccount } from './csv-check.js';
+import { isGzip, sha256File, type FileDigest } from './digest.js';
 import { refuseAmbiguousNumbers } from './decimal-comma.js';
 import type { FileAccounting } from '../types.js';
 import { fileAccounting } from './accounting.js';
@@ -162,7 +162,7 @@ export async function ingestFile(db: Db, inputPath: string, options: IngestOptio
       // file is read in one thread already.
       if (kind === 'csv') {
         account = await lineAccount(db, rejectsTable, await hashing);
-        if (account !== 'exact' && !/\.gz$/i.test(path)) {
+        if (account !== 'exact' && !isGzip(path)) {
           csvDialect = { ...dialect, sequential: true };
           await dropRejects(db, rejectsTable);
           rejectsTable = `${rejectsTable}_s`;
@@ -290,8 +290,7 @@ async function withLenientRetry<T>(db: Db, options: IngestOptions, run: (options
  * (line_k − k) < j. Returns the rejected lines' row numbers, in order.
  */
 async function recordStructuralRejects(db: Db, fileId: number, table: string, inputPath: string, read: { lenient: boolean; linesShort: boolean }): Promise<number[]> {
-  const exists = await db.all<{ n: number }>('SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = $1', [table]);
-  if ((exists[0]?.n ?? 0) === 0) return [];
+  if (!(await tableExists(db, table))) return [];
   const rejects = await db.all<{ row_no: number; column_name: string | null; error_type: string; error_message: string; csv_line: string | null }>(
     `SELECT DISTINCT ON (line) line - 1 AS row_no, column_name, error_type::VARCHAR AS error_type, error_message, csv_line FROM "${table}" ORDER BY line, error_type = 'UNQUOTED VALUE' DESC`,
   );
