@@ -143,17 +143,18 @@ export function unreadableReason(problems: readonly LineProblem[]): { line: numb
  * file's lines (`lines`, of which `blankLines` are empty and skipped): `exact` when it took every
  * other line once (the header, one per row, one per refused line); `fewer` when it made fewer records
  * than that (a quoted value spanning lines, or one that took the lines after it); `more` when it
- * split lines (a carriage return alone inside a line); `unknown` without a count.
+ * split lines (a carriage return alone inside a line); `unknown` without a count. With how many lines
+ * it refused.
  */
-export type LineAccount = 'exact' | 'fewer' | 'more' | 'unknown';
+export type LineAccount = { readonly fit: 'exact' | 'fewer' | 'more' | 'unknown'; readonly refused: number };
 
 export async function lineAccount(db: Queries, rejectsTable: string, digest: { lines?: number; blankLines?: number }): Promise<LineAccount> {
-  if (digest.lines === undefined) return 'unknown';
-  const rows = Number((await db.all<{ n: number }>('SELECT COALESCE(sum(__line_count), 0)::BIGINT AS n FROM __groups'))[0]?.n ?? 0);
   const refused = (await tableExists(db, rejectsTable)) ? Number((await db.all<{ n: number }>(`SELECT count(DISTINCT line)::BIGINT AS n FROM "${rejectsTable}"`))[0]?.n ?? 0) : 0;
+  if (digest.lines === undefined) return { fit: 'unknown', refused };
+  const rows = Number((await db.all<{ n: number }>('SELECT COALESCE(sum(__line_count), 0)::BIGINT AS n FROM __groups'))[0]?.n ?? 0);
   const records = rows + refused + 1;
   const lines = digest.lines - (digest.blankLines ?? 0);
-  return records === lines ? 'exact' : records < lines ? 'fewer' : 'more';
+  return { fit: records === lines ? 'exact' : records < lines ? 'fewer' : 'more', refused };
 }
 
 /**

@@ -28,6 +28,26 @@ describe('LineCounter', () => {
     expect(count('')).toEqual({ lines: 0, blank: 0 });
   });
 
+  it('counts a CR alone as a line break too, and says when line breaks are of more than one kind', () => {
+    const mixed = (text: string, cuts: readonly number[] = []): boolean => {
+      const counter = new LineCounter();
+      const bytes = Buffer.from(text, 'latin1');
+      let from = 0;
+      for (const cut of [...cuts, bytes.length]) {
+        counter.add(bytes.subarray(from, cut));
+        from = cut;
+      }
+      return counter.mixed;
+    };
+    expect(count('h\ra\r"x\ny"\r')).toEqual({ lines: 4, blank: 0 });
+    // in an LF text, a CR alone is a character of its line
+    expect(count('h\na\rb\nc\n')).toEqual({ lines: 3, blank: 0 });
+    expect([mixed('h\na\n'), mixed('h\r\na\r\n'), mixed('h\ra\r')]).toEqual([false, false, false]);
+    expect([mixed('h\r\na\nb\n'), mixed('h\ra\nb'), mixed('h\r\na\rb\r\n')]).toEqual([true, true, true]);
+    // a CRLF cut between chunks is one CRLF
+    expect(mixed('h\r\na\r\n', [1, 2, 5])).toBe(false);
+  });
+
   it('gives the same counts whatever the chunks, a CRLF cut in two included', () => {
     const text = 'header\r\nrow one\r\n\r\nrow two\nx\n\n';
     const whole = count(text);

@@ -7,12 +7,14 @@ const LF = 10;
 const CR = 13;
 
 /**
- * Lines of a text, counted chunk by chunk: its line breaks ('\n', or '\r' in a file that has none,
- * old Mac line ends), one more for a last line without a break, and how many lines are empty (a
- * CSV read skips them). Cheap: `indexOf` finds each break at memchr speed.
+ * Lines of a text, counted chunk by chunk: its line breaks (LF, CRLF, or in a text that mostly ends
+ * lines so, a CR alone: old Mac line ends), one more for a last line without a break, how many lines are empty (a CSV read skips them),
+ * and whether more than one kind of break occurs (a read that expects one kind may take the others
+ * inside lines). Cheap: `indexOf` finds each break at memchr speed.
  */
 export class LineCounter {
   private lf = 0;
+  private crlf = 0;
   private cr = 0;
   private blank = 0;
   /** Bytes of the current line seen in earlier chunks. */
@@ -24,27 +26,43 @@ export class LineCounter {
     let from = 0;
     for (let i = chunk.indexOf(LF); i !== -1; i = chunk.indexOf(LF, i + 1)) {
       this.lf++;
+      const afterCr = (i > 0 ? chunk[i - 1] : this.last) === CR;
+      if (afterCr) this.crlf++;
       let length = this.pending + (i - from);
       // a CRLF line's CR is part of its break, not of its text
-      if (length > 0 && (i > 0 ? chunk[i - 1] : this.last) === CR) length--;
+      if (length > 0 && afterCr) length--;
       if (length === 0) this.blank++;
       this.pending = 0;
       from = i + 1;
     }
     this.pending += chunk.length - from;
-    if (this.lf === 0) for (let i = chunk.indexOf(CR); i !== -1; i = chunk.indexOf(CR, i + 1)) this.cr++;
+    for (let i = chunk.indexOf(CR); i !== -1; i = chunk.indexOf(CR, i + 1)) this.cr++;
     this.last = chunk[chunk.length - 1] ?? -1;
   }
 
-  /** Lines of text: breaks, and one more for a last line without one. */
+  /**
+   * Lines of text: its breaks, and one more for a last line without one. A CR alone breaks a line in
+   * a text that mostly ends lines that way; in one that ends them in LF or CRLF it is a character of
+   * its line (a read that splits there makes more records than lines).
+   */
   get lines(): number {
-    const breaks = this.lf > 0 ? this.lf : this.cr;
+    const breaks = this.lf + (this.crOnly > this.lf ? this.crOnly : 0);
     return breaks + (this.last === -1 || this.last === LF || this.last === CR ? 0 : 1);
   }
 
-  /** Lines with nothing on them (counted where lines end in '\n'). */
+  /** Lines with nothing on them (counted where lines end in LF or CRLF). */
   get blankLines(): number {
     return this.blank;
+  }
+
+  /** Whether the text has more than one kind of line break (LF, CRLF, a CR alone). */
+  get mixed(): boolean {
+    return [this.lf - this.crlf, this.crlf, this.crOnly].filter((n) => n > 0).length > 1;
+  }
+
+  /** CRs not followed by an LF (a CR ending the text so far counts until an LF comes). */
+  private get crOnly(): number {
+    return this.cr - this.crlf;
   }
 }
 
@@ -62,6 +80,8 @@ export interface FileDigest {
   readonly lines?: number;
   /** Of those, lines with nothing on them. */
   readonly blankLines?: number;
+  /** Whether its lines end in more than one way (LF, CRLF, CR). */
+  readonly mixedLineEnds?: boolean;
 }
 
 /**
@@ -116,6 +136,6 @@ export async function sha256File(path: string, countLines = false): Promise<File
   return {
     sha256: hash.digest('hex'),
     ...(raw ? { rawSha256: raw.digest('hex') } : {}),
-    ...(counter ? { lines: counter.lines, blankLines: counter.blankLines } : {}),
+    ...(counter ? { lines: counter.lines, blankLines: counter.blankLines, mixedLineEnds: counter.mixed } : {}),
   };
 }

@@ -310,6 +310,17 @@ describe('ingest', () => {
       const plain = await store.ingest(concatenated('plain.csv', FOCUS_HEADER.filter((h) => h !== 'Tags')), { ...opts, supersede: false });
       expect(plain.accounting).toMatchObject({ rowsRead: 30_000, rejected: 0 });
       expect(await usageCount()).toBe(60_000);
+      // the other way, CRLF then LF: the read took the LF lines into one (and, in one thread, never ended)
+      const other = writeFocus(dir, 'crlf-then-lf.csv', Array.from({ length: 30_000 }, (_, i) => ({ ResourceId: `o${i + 1}` })));
+      const lines = readFileSync(other, 'utf8').split('\n');
+      writeFileSync(other, lines.map((l, i) => (i <= 25_000 && l !== '' ? `${l}\r` : l)).join('\n'));
+      const gz = join(dir, 'crlf-then-lf.csv.gz');
+      writeFileSync(gz, gzipSync(readFileSync(other)));
+      for (const file of [gz, other]) {
+        await store.db.run('DELETE FROM usage; DELETE FROM files');
+        const r = await asCommand(file);
+        expect([file, r.accounting.rowsRead, r.accounting.rejected]).toEqual([file, 30_000, 0]);
+      }
     });
 
     it('reads a file of mixed line endings without a warning when its rows are sound', async () => {
