@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { scratchDir } from '../../../test/helpers/focus.js';
 import { LineCounter, sha256File } from './digest.js';
 
-/** Count `text` fed in chunks cut at every position in `cuts`. */
-function count(text: string, cuts: readonly number[] = []): { lines: number; blank: number } {
+/** A counter fed `text` in chunks cut at every position in `cuts`. */
+function feed(text: string, cuts: readonly number[] = []): LineCounter {
   const counter = new LineCounter();
   const bytes = Buffer.from(text, 'latin1');
   let from = 0;
@@ -15,6 +15,11 @@ function count(text: string, cuts: readonly number[] = []): { lines: number; bla
     counter.add(bytes.subarray(from, cut));
     from = cut;
   }
+  return counter;
+}
+
+function count(text: string, cuts: readonly number[] = []): { lines: number; blank: number } {
+  const counter = feed(text, cuts);
   return { lines: counter.lines, blank: counter.blankLines };
 }
 
@@ -29,16 +34,7 @@ describe('LineCounter', () => {
   });
 
   it('counts a CR alone as a line break too, and says when line breaks are of more than one kind', () => {
-    const mixed = (text: string, cuts: readonly number[] = []): boolean => {
-      const counter = new LineCounter();
-      const bytes = Buffer.from(text, 'latin1');
-      let from = 0;
-      for (const cut of [...cuts, bytes.length]) {
-        counter.add(bytes.subarray(from, cut));
-        from = cut;
-      }
-      return counter.mixed;
-    };
+    const mixed = (text: string, cuts: readonly number[] = []): boolean => feed(text, cuts).mixed;
     expect(count('h\ra\r"x\ny"\r')).toEqual({ lines: 4, blank: 0 });
     // in an LF text, a CR alone is a character of its line
     expect(count('h\na\rb\nc\n')).toEqual({ lines: 3, blank: 0 });
