@@ -26,21 +26,20 @@ function isStrictReadFailure(e: unknown): boolean {
   return /state machine reached an invalid state/i.test(e instanceof Error ? e.message : String(e));
 }
 
-/** A file whose lines past the sniffed rows end otherwise than those before (`line` where known). */
-function lineEndingsChange(path: string, line?: number, cause?: unknown): GreenopsError {
+/** A file whose lines past the sniffed rows are written otherwise than those before (most often their line ends). */
+function lineEndingsChange(path: string, cause?: unknown): GreenopsError {
   // the dialect was sniffed from the first 20,480 rows
-  const where = line === undefined ? 'a line past the first 20,480 rows is' : `line ${line} is`;
   return new GreenopsError(
     'E_INPUT_FILE_UNREADABLE',
-    `${path}: cannot be read: ${where} written differently from the lines before it (most often line endings that change within the file, LF then CRLF, as when exports are concatenated); expected one line ending throughout (convert the file, e.g. with dos2unix)`,
-    { cause, data: { file: path, ...(line === undefined ? {} : { line }), expected: 'one line ending throughout' } },
+    `${path}: cannot be read: a line past the first 20,480 rows is written differently from the lines before it (most often line endings that change within the file, LF then CRLF or the other way, as when exports are concatenated); expected one line ending throughout (convert the file, e.g. with dos2unix)`,
+    { cause, data: { file: path, expected: 'one line ending throughout' } },
   );
 }
 
 function unreadable(path: string, e: unknown): GreenopsError {
   if (isGreenopsError(e)) return e;
   const message = e instanceof Error ? e.message : String(e);
-  if (isStrictReadFailure(e)) return lineEndingsChange(path, undefined, e);
+  if (isStrictReadFailure(e)) return lineEndingsChange(path, e);
   const first = message.split('\n').find((l) => l.trim() !== '') ?? message;
   return new GreenopsError('E_INPUT_FILE_UNREADABLE', `${path}: cannot be read: ${first.replace(/^[A-Za-z ]+Error: /, '')}`, { cause: e, data: { file: path } });
 }
@@ -163,11 +162,12 @@ export async function ingestFile(db: Db, inputPath: string, options: IngestOptio
       if (kind === 'csv') {
         const digest = await hashing;
         account = await lineAccount(db, rejectsTable, digest);
-        // lines ending in more than one way (CRLF then LF in concatenated exports) where a strict read
-        // refused lines and did not take the file line for line: read it leniently, which takes any
-        // line end (a strict one-thread read of such a file can loop in DuckDB). A value holding
-        // another line end (an LF in a CRLF file) is refused nothing and read as it is.
-        if (account.fit !== 'exact' && account.refused > 0 && digest.mixedLineEnds && !dialect.lenient) {
+        // lines ending in more than one way (concatenated exports: LF then CRLF, whose lines a strict
+        // read refuses one by one, or CRLF then LF, whose lines it takes into one) where a strict read
+        // refused lines: read the file leniently, which takes any line end (a strict one-thread read
+        // of such a file can loop in DuckDB). A value holding another line end (an LF in a CRLF file)
+        // is refused nothing and read as it is.
+        if (account.refused > 0 && digest.mixedLineEnds && !dialect.lenient) {
           const error = lineEndingsChange(inputPath);
           strictReadFailures.set(error, inputPath);
           throw error;
@@ -177,7 +177,7 @@ export async function ingestFile(db: Db, inputPath: string, options: IngestOptio
           await dropRejects(db, rejectsTable);
           rejectsTable = `${rejectsTable}_s`;
           await db.run(`CREATE OR REPLACE TEMP TABLE __groups AS ${groupRowsSql(mapping, reader(false, rejectsTable), descriptive)}`);
-          account = await lineAccount(db, rejectsTable, await hashing);
+          account = await lineAccount(db, rejectsTable, digest);
         }
         if (account.fit === 'more') throw splitLines(inputPath);
       }
@@ -211,7 +211,7 @@ export async function ingestFile(db: Db, inputPath: string, options: IngestOptio
     await classifyPendingKeys(db);
     await db.run('DROP TABLE IF EXISTS __kinds');
     await db.run('DROP TABLE IF EXISTS __tagsets');
-    const leftOut = kind === 'csv' ? await recordStructuralRejects(db, id, rejectsTable, inputPath, { lenient: dialect.lenient, linesShort: account.fit === 'fewer' }) : [];
+    const leftOut = kind === 'csv' ? await recordStructuralRejects(db, id, rejectsTable, inputPath, account.fit === 'fewer') : [];
     const warnings = [...mapping.warnings, ...(badTags ? [unreadableTagsWarning(badTags, used.tags, shiftedRowNo(badTags.firstRow, leftOut))] : [])];
     const counts = await db.all<{ n: number; r: number }>("SELECT sum(line_count) AS n, COALESCE(sum(line_count) FILTER (WHERE status = 'rejected'), 0) AS r FROM usage WHERE file_id = $1", [id]);
     const n = counts[0]?.n ?? 0;
@@ -299,23 +299,15 @@ async function withLenientRetry<T>(db: Db, options: IngestOptions, run: (options
  * numbers are shifted back into place: the j-th accepted row sits after every rejected line k with
  * (line_k − k) < j. Returns the rejected lines' row numbers, in order.
  */
-async function recordStructuralRejects(db: Db, fileId: number, table: string, inputPath: string, read: { lenient: boolean; linesShort: boolean }): Promise<number[]> {
+async function recordStructuralRejects(db: Db, fileId: number, table: string, inputPath: string, linesShort: boolean): Promise<number[]> {
   if (!(await tableExists(db, table))) return [];
   const rejects = await db.all<{ row_no: number; column_name: string | null; error_type: string; error_message: string; csv_line: string | null }>(
     `SELECT DISTINCT ON (line) line - 1 AS row_no, column_name, error_type::VARCHAR AS error_type, error_message, csv_line FROM "${table}" ORDER BY line, error_type = 'UNQUOTED VALUE' DESC`,
   );
   await dropRejects(db, table);
   if (rejects.length === 0) return [];
-  // a line refused with a carriage return left at its end: the file's line endings change past the
-  // sniffed rows (LF, then CRLF); a lenient read takes them
-  const crlf = read.lenient ? undefined : rejects.find((r) => /\r$/.test(r.csv_line ?? ''));
-  if (crlf) {
-    const error = lineEndingsChange(inputPath, crlf.row_no + 1);
-    strictReadFailures.set(error, inputPath);
-    throw error;
-  }
   for (const r of rejects) {
-    const swallowed = swallowingQuote({ errorType: r.error_type, line: r.row_no + 1, text: r.csv_line }, read.linesShort);
+    const swallowed = swallowingQuote({ errorType: r.error_type, line: r.row_no + 1, text: r.csv_line }, linesShort);
     if (swallowed) {
       throw new GreenopsError('E_INPUT_FILE_UNREADABLE', `${inputPath}: cannot be read: line ${swallowed.line}: ${swallowed.reason}`, {
         data: { file: inputPath, line: swallowed.line, expected: swallowed.expected },
